@@ -1,0 +1,2 @@
+create or replace temp table incoming_outcomes as
+select * from incoming_frame;
