@@ -1,0 +1,145 @@
+"""Great Expectations suites for notes and outcomes batches, and their per-row failures.
+
+GX 1.x has no Polars source, so a batch is validated as a pandas frame holding only the columns the
+rules need. Every failing row comes back with its `_row`, the column, the rule and the value, so the
+pipeline can quarantine exactly those rows. GX is imported lazily: it costs seconds to import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from transforms.contract import MAX_TEXT_CHARS
+from transforms.parse import ERROR_SCHEMA, ROW, Contract
+
+if TYPE_CHECKING:
+    import great_expectations as gx
+
+# The earliest plausible time for any note or decision; later than run time + 1 day is implausible.
+EARLIEST_PLAUSIBLE = datetime.fromisoformat("2000-01-01T00:00:00+00:00")
+
+
+@dataclass(frozen=True)
+class SuiteResult:
+    """Per-row failures (ERROR_SCHEMA) and one summary row per expectation."""
+
+    errors: pl.DataFrame
+    summary: pl.DataFrame
+    suite_name: str
+    gx_result: Any
+
+
+def expectations_for(contract: Contract, now: datetime) -> list[gx.expectations.Expectation]:
+    """The suite of a batch kind: required columns, allowed values, unique ids, order, plausibility."""
+    import great_expectations as gx
+
+    ex = gx.expectations
+    latest = now + timedelta(days=1)
+    rules: list[gx.expectations.Expectation] = [
+        ex.ExpectColumnValuesToNotBeNull(column=c) for c in contract.required if c != "text"
+    ]
+    rules += [
+        ex.ExpectColumnValuesToBeInSet(column=c, value_set=list(values))
+        for c, values in contract.allowed.items()
+    ]
+    time_columns = [c for c, t in contract.schema.items() if isinstance(t, pl.Datetime)]
+    rules += [
+        ex.ExpectColumnValuesToBeBetween(column=c, min_value=EARLIEST_PLAUSIBLE, max_value=latest)
+        for c in time_columns
+    ]
+    if contract.kind == "notes":
+        rules += [
+            ex.ExpectColumnValuesToBeUnique(column="note_id"),
+            ex.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="interview_end", column_B="interview_start", or_equal=True
+            ),
+            ex.ExpectColumnValuesToBeBetween(
+                column="text_length", min_value=0, max_value=MAX_TEXT_CHARS
+            ),
+        ]
+    return rules
+
+
+def validate_rows(rows: pl.DataFrame, contract: Contract, now: datetime) -> SuiteResult:
+    """Run the contract's GX suite on typed rows; return every failing (row, column, rule)."""
+    import great_expectations as gx
+
+    frame = _frame_for_gx(rows, contract)
+    context = _context()
+    suite_name = f"{contract.kind}_contract"
+    suite = gx.ExpectationSuite(name=suite_name, expectations=expectations_for(contract, now))
+    batch = (
+        context.data_sources.add_or_update_pandas("inbox")
+        .add_dataframe_asset(f"{contract.kind}_{id(frame)}")
+        .add_batch_definition_whole_dataframe("batch")
+        .get_batch(batch_parameters={"dataframe": frame})
+    )
+    result = batch.validate(
+        suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [ROW]}
+    )
+    errors, summary = _failures(result)
+    return SuiteResult(errors=errors, summary=summary, suite_name=suite_name, gx_result=result)
+
+
+@cache
+def _context() -> Any:
+    import great_expectations as gx
+
+    return gx.get_context(mode="ephemeral")
+
+
+def _frame_for_gx(rows: pl.DataFrame, contract: Contract) -> Any:
+    columns = [ROW] + [c for c in contract.schema if c != "text"]
+    frame = rows.select(columns)
+    if contract.kind == "notes":
+        frame = frame.with_columns(rows["text"].str.len_chars().alias("text_length"))
+    return frame.to_pandas()
+
+
+def _failures(result: Any) -> tuple[pl.DataFrame, pl.DataFrame]:
+    errors: list[dict[str, Any]] = []
+    summary: list[dict[str, Any]] = []
+    for item in result.results:
+        config = item.expectation_config
+        kwargs = config.kwargs
+        columns = [kwargs[k] for k in ("column", "column_A") if k in kwargs]
+        column = columns[0] if columns else ""
+        found = item.result.get("unexpected_index_list") or []
+        summary.append(
+            {
+                "expectation": config.type,
+                "column": column,
+                "success": bool(item.success),
+                "unexpected": len(found),
+            }
+        )
+        errors.extend(_error_row(config.type, column, kwargs, hit) for hit in found)
+    return (
+        pl.DataFrame(errors, schema=ERROR_SCHEMA, orient="row"),
+        pl.DataFrame(summary, orient="row"),
+    )
+
+
+def _error_row(rule: str, column: str, kwargs: dict[str, Any], hit: dict[str, Any]) -> dict:
+    value = hit.get(column)
+    if value is not None and value != value:  # pandas gives NaN for a missing value
+        value = None
+    if rule == "expect_column_pair_values_a_to_be_greater_than_b":
+        value = f"{kwargs['column_A']}={hit.get(kwargs['column_A'])} < {kwargs['column_B']}={hit.get(kwargs['column_B'])}"
+    return {
+        "row_number": int(hit[ROW]),
+        "column_name": "text" if column == "text_length" else column,
+        "rule": rule,
+        "value": None if value is None else str(value)[:200],
+        "message": f"{rule} failed on {column}" + _rule_detail(kwargs),
+    }
+
+
+def _rule_detail(kwargs: dict[str, Any]) -> str:
+    shown = {k: v for k, v in kwargs.items() if k in ("value_set", "min_value", "max_value")}
+    return f" ({', '.join(f'{k}={v}' for k, v in shown.items())})" if shown else ""
