@@ -1,0 +1,98 @@
+"""The `followup` command: thin commands that call flows and library functions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Followup: tag post-interview follow-up notes with the five classic mistakes and "
+    "correlate them with callback rates.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+InboxOpt = Annotated[
+    Path | None, typer.Option(help="Inbox folder with notes*/outcomes* files [data/inbox].")
+]
+WarehouseOpt = Annotated[
+    Path | None, typer.Option(help="DuckDB warehouse file [data/warehouse.duckdb].")
+]
+ReportsOpt = Annotated[Path | None, typer.Option(help="Folder for reports [reports/].")]
+
+
+@app.command()
+def run(
+    inbox: InboxOpt = None,
+    warehouse: WarehouseOpt = None,
+    reports: ReportsOpt = None,
+    processes: Annotated[int, typer.Option(help="Processes for tagging.")] = 1,
+) -> None:
+    """Run the whole pipeline once as a Prefect flow run: ingest, tag, publish the report."""
+    from flows.pipeline import pipeline
+
+    result = pipeline(inbox=inbox, warehouse=warehouse, reports=reports, n_process=processes)
+    loaded = sum(f.rows_loaded for f in result.files)
+    quarantined = sum(f.rows_quarantined for f in result.files)
+    new = [f for f in result.files if not f.skipped]
+    typer.echo(
+        f"run {result.run_id}: {len(new)} new file(s), {loaded} rows loaded, "
+        f"{quarantined} quarantined, {result.notes_tagged} notes tagged"
+    )
+    for file in new:
+        if file.file_error:
+            typer.echo(f"  refused {file.file_name}: {file.file_error}", err=True)
+    typer.echo(f"report:    {result.report}")
+    typer.echo(f"warehouse: {result.warehouse}")
+    typer.echo(f"published: {result.published}")
+
+
+@app.command()
+def sample(
+    out: Annotated[Path, typer.Option(help="Folder to write inbox/ and truth/ into.")],
+    notes: Annotated[int, typer.Option(help="Number of notes.")] = 3000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
+    batches: Annotated[int, typer.Option(help="Number of notes batches.")] = 4,
+) -> None:
+    """Write generated batches (notes and outcomes, CSV/JSONL/Parquet) and their true labels."""
+    from flows.sample_writer import write_sample
+
+    files = write_sample(out, notes, seed, n_batches=batches)
+    typer.echo(f"wrote {files}")
+
+
+@app.command()
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="JSON Lines file of labelled notes.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the tagger against labelled notes: precision, recall, F1 per feature."""
+    from transforms.evaluate import evaluate_records, format_evaluation
+    from transforms.tagger import load_tagger
+
+    records = [json.loads(line) for line in file.read_text().splitlines() if line.strip()]
+    result = evaluate_records(records, load_tagger())
+    typer.echo(json.dumps(result, indent=2) if as_json else format_evaluation(result))
+
+
+@app.command()
+def report(
+    warehouse: WarehouseOpt = None,
+    reports: ReportsOpt = None,
+) -> None:
+    """Re-render the HTML report from the warehouse, without ingesting or tagging."""
+    from datetime import UTC, datetime
+
+    from flows.publish import render_report
+    from flows.settings import Paths
+
+    paths = Paths.from_env(warehouse=warehouse, reports=reports)
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-report"
+    typer.echo(f"report: {render_report.fn(paths.warehouse, paths.reports, run_id)}")
+
+
+def main() -> None:
+    app()

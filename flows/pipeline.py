@@ -1,0 +1,80 @@
+"""The pipeline flow: ingest → tag → publish, recorded in the `runs` table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.runtime import flow_run
+
+from flows.ingest import FileResult, ingest_inbox
+from flows.publish import publish
+from flows.settings import Paths
+from flows.tag import tag_untagged
+from flows.warehouse import connect
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    run_id: str
+    files: list[FileResult]
+    notes_tagged: int
+    report: Path
+    warehouse: Path
+    published: Path
+
+
+def new_run_id() -> str:
+    """Sortable and unique: UTC time plus the start of the Prefect flow run id."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    run = flow_run.get_id()
+    return f"{stamp}-{str(run)[:8]}" if run else stamp
+
+
+@task
+def record_run(warehouse: Path, run_id: str, status: str, **fields: object) -> None:
+    with connect(warehouse) as con:
+        con.execute(
+            "insert or replace into runs by name select ? as run_id, "
+            "coalesce((select started_at from runs where run_id = ?), now()) as started_at, "
+            "case when ? = 'running' then null else now() end as finished_at, ? as status, "
+            "? as files_new, ? as notes_tagged, ? as report_path",
+            [
+                run_id,
+                run_id,
+                status,
+                status,
+                fields.get("files_new"),
+                fields.get("notes_tagged"),
+                str(fields["report_path"]) if fields.get("report_path") else None,
+            ],
+        )
+
+
+@flow(name="pipeline")
+def pipeline(
+    inbox: Path | None = None,
+    warehouse: Path | None = None,
+    reports: Path | None = None,
+    published: Path | None = None,
+    n_process: int = 1,
+) -> PipelineResult:
+    """One full run: load new inbox files, tag untagged notes, render the report, publish."""
+    paths = Paths.from_env(inbox, warehouse, reports, published)
+    run_id = new_run_id()
+    record_run(paths.warehouse, run_id, "running")
+    files = ingest_inbox(paths.inbox, paths.warehouse, run_id)
+    tagged = tag_untagged(paths.warehouse, n_process)
+    report, published_copy = publish(paths.warehouse, paths.reports, paths.published, run_id)
+    new_files = sum(not f.skipped for f in files)
+    record_run(
+        paths.warehouse,
+        run_id,
+        "completed",
+        files_new=new_files,
+        notes_tagged=tagged,
+        report_path=report,
+    )
+    return PipelineResult(run_id, files, tagged, report, paths.warehouse, published_copy)

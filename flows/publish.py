@@ -1,0 +1,37 @@
+"""Publish flow: the report of this run, then a read-only copy of the warehouse for researchers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from prefect import flow, task
+
+from flows.report_io import write_report
+from flows.warehouse import connect
+
+
+@task(retries=2, retry_delay_seconds=[1, 5])
+def render_report(warehouse: Path, reports: Path, run_id: str) -> Path:
+    with connect(warehouse) as con:
+        return write_report(con, reports, run_id)
+
+
+@task(retries=2, retry_delay_seconds=[1, 5])
+def publish_copy(warehouse: Path, published: Path) -> Path:
+    """Copy the closed warehouse file and swap it in atomically; open readers keep their file."""
+    published.mkdir(parents=True, exist_ok=True)
+    target = published / "warehouse.duckdb"
+    staging = published / ".warehouse.duckdb.tmp"
+    with connect(warehouse) as con:
+        con.execute("checkpoint")
+    shutil.copyfile(warehouse, staging)
+    os.replace(staging, target)
+    return target
+
+
+@flow(name="publish")
+def publish(warehouse: Path, reports: Path, published: Path, run_id: str) -> tuple[Path, Path]:
+    report = render_report(warehouse, reports, run_id)
+    return report, publish_copy(warehouse, published)

@@ -1,0 +1,40 @@
+"""Where Followup reads and writes, derived once. Environment variables override the defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SQL_DIR = PROJECT_ROOT / "sql"
+
+
+@dataclass(frozen=True)
+class Paths:
+    inbox: Path
+    warehouse: Path
+    reports: Path
+    published: Path
+
+    @classmethod
+    def from_env(
+        cls,
+        inbox: Path | None = None,
+        warehouse: Path | None = None,
+        reports: Path | None = None,
+        published: Path | None = None,
+    ) -> Paths:
+        """Explicit arguments win, then FOLLOWUP_* variables, then the project's data/ folder."""
+        data = PROJECT_ROOT / "data"
+        return cls(
+            inbox=inbox or _env_path("FOLLOWUP_INBOX", data / "inbox"),
+            warehouse=warehouse or _env_path("FOLLOWUP_WAREHOUSE", data / "warehouse.duckdb"),
+            reports=reports or _env_path("FOLLOWUP_REPORTS", PROJECT_ROOT / "reports"),
+            published=published or _env_path("FOLLOWUP_PUBLISHED", data / "published"),
+        )
+
+
+def _env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser().resolve() if value else default
