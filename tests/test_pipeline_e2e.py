@@ -1,0 +1,118 @@
+"""The real pipeline flow, through a real Prefect server, on a small generated inbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from flows.pipeline import PipelineResult, pipeline
+from flows.sample_writer import SampleFiles, write_sample
+from transforms.contract import FEATURES
+
+pytestmark = pytest.mark.e2e
+
+
+@dataclass(frozen=True)
+class Run:
+    sample: SampleFiles
+    first: PipelineResult
+    second: PipelineResult
+    root: Path
+
+
+@pytest.fixture(scope="module")
+def run(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    root = tmp_path_factory.mktemp("e2e")
+    sample = write_sample(root / "sample", n_notes=600, seed=11, n_batches=3)
+    kwargs = {
+        "inbox": sample.inbox,
+        "warehouse": root / "warehouse.duckdb",
+        "reports": root / "reports",
+        "published": root / "published",
+    }
+    first = pipeline(**kwargs)
+    second = pipeline(**kwargs)
+    return Run(sample, first, second, root)
+
+
+def _sql(run: Run, query: str) -> list[tuple]:
+    with duckdb.connect(str(run.first.published), read_only=True) as con:
+        return con.execute(query).fetchall()
+
+
+def test_every_row_read_is_loaded_or_quarantined(run: Run) -> None:
+    rows = _sql(run, "select rows_read, rows_loaded, rows_quarantined from batch_accounting")
+    assert len(rows) == len(run.sample.notes_files) + len(run.sample.outcomes_files)
+    assert all(read == loaded + quarantined for read, loaded, quarantined in rows)
+    total_read = sum(r[0] for r in rows)
+    assert total_read == run.sample.n_notes + run.sample.n_outcomes
+
+
+def test_notes_loaded_match_the_generator_minus_its_bad_rows(run: Run) -> None:
+    bad = pl.read_parquet(run.sample.bad_rows)
+    [(loaded,)] = _sql(run, "select count(*) from notes")
+    assert loaded == run.sample.n_notes - bad.height
+    [(quarantined,)] = _sql(
+        run, "select sum(rows_quarantined) from batch_accounting where kind = 'notes'"
+    )
+    assert quarantined == bad.height
+
+
+def test_every_loaded_note_is_tagged_once_with_the_tagger_version(run: Run) -> None:
+    [(tagged, notes, versions)] = _sql(
+        run,
+        "select count(*), (select count(*) from notes), count(distinct tagger_version) "
+        "from note_tags",
+    )
+    assert tagged == notes and versions == 1
+
+
+def test_tags_agree_with_the_generator_truth(run: Run) -> None:
+    truth = pl.read_parquet(run.sample.labels).filter(pl.col("language") == "en")
+    with duckdb.connect(str(run.first.published), read_only=True) as con:
+        tags = con.execute("select * from note_tags").pl()
+    joined = truth.join(tags, on="note_id", suffix="_tag")
+    for feature in FEATURES:
+        agree = (joined[feature] == joined[f"{feature}_tag"]).mean()
+        assert agree is not None and agree >= 0.8, (feature, agree)
+
+
+def test_latest_outcome_per_interview(run: Run) -> None:
+    [(events, interviews, latest)] = _sql(
+        run,
+        "select count(*), count(distinct interview_id), "
+        "(select count(*) from interview_outcomes) from outcome_events",
+    )
+    assert events > interviews  # the generator re-decides some interviews
+    assert latest == interviews
+
+
+def test_report_rates_equal_sql_on_the_warehouse(run: Run) -> None:
+    table = pl.read_csv(run.first.report.parent / "tables" / "callback_by_feature.csv")
+    for feature in ("generic", "gift", "prewritten"):
+        for present in (True, False):
+            row = table.filter((pl.col("feature") == feature) & (pl.col("present") == present))
+            [(decided, callbacks)] = _sql(
+                run,
+                f"select count(*), count(*) filter (where callback) from note_facts "
+                f"where decided and {feature} = {str(present).lower()}",
+            )
+            assert row["decided"].item() == decided
+            assert row["callbacks"].item() == callbacks
+
+
+def test_report_is_written_and_latest_points_to_it(run: Run) -> None:
+    latest = run.root / "reports" / "latest.html"
+    assert run.second.report.read_text() == latest.read_text()
+    assert "callback" in latest.read_text().lower()
+
+
+def test_a_rerun_on_the_same_inbox_loads_and_tags_nothing(run: Run) -> None:
+    assert all(f.skipped for f in run.second.files)
+    assert run.second.notes_tagged == 0
+    [(runs,)] = _sql(run, "select count(*) from batch_accounting")
+    assert runs == len(run.sample.notes_files) + len(run.sample.outcomes_files)
