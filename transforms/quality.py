@@ -7,6 +7,7 @@ pipeline can quarantine exactly those rows. GX is imported lazily: it costs seco
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -88,9 +89,13 @@ def validate_rows(rows: pl.DataFrame, contract: Contract, now: datetime) -> Suit
 
 @cache
 def _context() -> Any:
+    # No usage analytics: the machine is offline and the data is private.
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
 
-    return gx.get_context(mode="ephemeral")
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}
+    return context
 
 
 def _frame_for_gx(rows: pl.DataFrame, contract: Contract) -> Any:

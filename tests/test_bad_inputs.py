@@ -1,0 +1,179 @@
+"""A corpus of bad inbox files: each meets a clear error or a quarantine, never a crash or a drop."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.ingest import CheckedBatch, check_inbox_file
+from flows.inbox import InboxFile, discover
+
+NOW = datetime(2026, 11, 26, tzinfo=UTC)
+HEADER = "note_id,interview_id,candidate_id,interview_start,interview_end,sent_at,channel,text"
+
+
+def _row(note_id: str = "n1", **over: str) -> dict[str, str]:
+    row = {
+        "note_id": note_id,
+        "interview_id": f"i-{note_id}",
+        "candidate_id": "c1",
+        "interview_start": "2026-03-04T10:00:00Z",
+        "interview_end": "2026-03-04T11:00:00Z",
+        "sent_at": "2026-03-05T09:00:00Z",
+        "channel": "email",
+        "text": "Thanks for the chat about the billing migration.",
+    }
+    return {**row, **over}
+
+
+def _csv(*rows: dict[str, str]) -> bytes:
+    return pl.DataFrame(list(rows)).write_csv().encode()
+
+
+def _check(tmp_path: Path, name: str, data: bytes) -> CheckedBatch:
+    path = tmp_path / name
+    path.write_bytes(data)
+    [file] = discover(tmp_path)
+    return check_inbox_file.fn(file, NOW)
+
+
+def _quarantined(checked: CheckedBatch) -> list[tuple[int, str | None, str]]:
+    return checked.split.quarantine.select("row_number", "column_name", "rule").rows()
+
+
+def _assert_nothing_lost(checked: CheckedBatch) -> None:
+    split = checked.split
+    assert split.rows_read == split.loaded.height + split.rows_quarantined
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("notes_empty.csv", b"", "empty"),
+        ("notes_zero.parquet", b"", "empty"),
+        ("notes_blank.csv", b"\n\n", "no header"),
+        ("notes_fake.parquet", HEADER.encode() + b"\n", "not a Parquet file"),
+        ("notes_really_parquet.csv", b"PAR1\x00\x00garbage", "Parquet file, not CSV"),
+        ("notes_corrupt.parquet", b"PAR1\x00\x01\x02PAR1", "unreadable Parquet"),
+    ],
+)
+def test_unreadable_files_are_refused_with_a_clear_message(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    checked = _check(tmp_path, name, data)
+    assert checked.file_error is not None and message in checked.file_error
+    assert checked.split.rows_read == 0
+    _assert_nothing_lost(checked)
+
+
+def test_header_only_file_reads_zero_rows_without_error(tmp_path: Path) -> None:
+    checked = _check(tmp_path, "notes_h.csv", HEADER.encode() + b"\n")
+    assert checked.file_error is None and checked.split.rows_read == 0
+
+
+def test_missing_column_quarantines_every_row_and_names_the_column(tmp_path: Path) -> None:
+    rows = [{k: v for k, v in _row(n).items() if k != "sent_at"} for n in ("a", "b")]
+    checked = _check(tmp_path, "notes_m.csv", _csv(*rows))
+    assert checked.file_error is not None and "sent_at" in checked.file_error
+    assert checked.split.rows_quarantined == 2 and checked.split.loaded.height == 0
+    _assert_nothing_lost(checked)
+
+
+def test_wrong_delimiter_is_refused_as_missing_columns(tmp_path: Path) -> None:
+    data = _csv(_row()).decode().replace(",", ";").encode()
+    checked = _check(tmp_path, "notes_semi.csv", data)
+    assert checked.file_error is not None and "missing required column" in checked.file_error
+    _assert_nothing_lost(checked)
+
+
+def test_extra_column_is_kept_not_fatal(tmp_path: Path) -> None:
+    checked = _check(tmp_path, "notes_x.csv", _csv(_row(mood="sunny")))
+    assert checked.split.loaded["extra"].to_list() == ['{"mood":"sunny"}']
+
+
+def test_invalid_utf8_quarantines_only_that_row(tmp_path: Path) -> None:
+    data = _csv(_row("a"), _row("b", text="caf\u00e9")).replace("caf\u00e9".encode(), b"caf\xe9")
+    checked = _check(tmp_path, "notes_latin1.csv", data)
+    assert _quarantined(checked) == [(2, "text", "invalid_utf8")]
+    assert checked.split.loaded["note_id"].to_list() == ["a"]
+
+
+def test_broken_json_line_is_quarantined_with_its_line_number(tmp_path: Path) -> None:
+    lines = [json.dumps(_row("a")), '{"note_id": "b", oops', json.dumps(_row("c")), "[1, 2]"]
+    checked = _check(tmp_path, "notes_j.jsonl", "\n".join(lines).encode())
+    assert _quarantined(checked) == [(2, None, "invalid_json"), (4, None, "not_an_object")]
+    assert checked.split.loaded["note_id"].to_list() == ["a", "c"]
+    _assert_nothing_lost(checked)
+
+
+def test_csv_row_with_too_many_fields_is_quarantined(tmp_path: Path) -> None:
+    data = _csv(_row("a"), _row("b")) + b"c,1,2,3,4,5,6,7,8,9,10\n"
+    checked = _check(tmp_path, "notes_r.csv", data)
+    assert _quarantined(checked) == [(3, None, "wrong_field_count")]
+    assert checked.split.loaded.height == 2
+
+
+def test_csv_row_with_too_few_fields_is_quarantined_for_its_empty_columns(tmp_path: Path) -> None:
+    data = _csv(_row("a")) + b"c,only,three\n"
+    checked = _check(tmp_path, "notes_r.csv", data)
+    assert {(row, column) for row, column, _ in _quarantined(checked)} >= {(2, "sent_at")}
+    assert checked.split.loaded["note_id"].to_list() == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "column", "rule"),
+    [
+        ({"sent_at": "yesterday"}, "sent_at", "unparseable_timestamp"),
+        ({"interview_end": "2026-03-04T09:00:00Z"}, "interview_end", "greater_than_b"),
+        ({"channel": "fax"}, "channel", "in_set"),
+        ({"candidate_id": ""}, "candidate_id", "not_be_null"),
+        ({"sent_at": "2091-01-01T00:00:00Z"}, "sent_at", "between"),
+        ({"text": "x" * 5_000_000}, "text", "between"),
+    ],
+)
+def test_bad_values_quarantine_the_row_by_row_and_column(
+    tmp_path: Path, bad: dict[str, str], column: str, rule: str
+) -> None:
+    checked = _check(tmp_path, "notes_v.csv", _csv(_row("a"), _row("b", **bad)))
+    [(row, col, found_rule)] = _quarantined(checked)
+    assert (row, col) == (2, column) and rule in found_rule
+    assert checked.split.loaded["note_id"].to_list() == ["a"]
+
+
+def test_duplicate_ids_in_one_file_quarantine_every_copy(tmp_path: Path) -> None:
+    checked = _check(tmp_path, "notes_d.csv", _csv(_row("a"), _row("b"), _row("a")))
+    assert [r[0] for r in _quarantined(checked)] == [1, 3]
+    _assert_nothing_lost(checked)
+
+
+def test_parquet_with_wrong_types_quarantines_the_rows(tmp_path: Path) -> None:
+    frame = pl.DataFrame([_row("a")]).with_columns(sent_at=pl.lit(20260305))
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer)
+    checked = _check(tmp_path, "notes_t.parquet", buffer.getvalue())
+    assert _quarantined(checked) == [(1, "sent_at", "wrong_type")]
+
+
+def test_bom_crlf_and_quoted_newlines_load(tmp_path: Path) -> None:
+    text = _row("a", text='Thanks,\r\nfor "everything", really')
+    data = b"\xef\xbb\xbf" + _csv(text).replace(b"\n", b"\r\n")
+    checked = _check(tmp_path, "notes_bom.csv", data)
+    assert checked.split.quarantine.height == 0
+    assert checked.split.loaded["note_id"].to_list() == ["a"]
+    assert "everything" in checked.split.loaded["text"].item()
+
+
+def test_files_not_named_like_batches_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / "readme.csv").write_text(HEADER)
+    (tmp_path / "notes_1.txt").write_text(HEADER)
+    assert discover(tmp_path) == []
+
+
+def test_outcomes_are_recognised_by_name(tmp_path: Path) -> None:
+    (tmp_path / "Outcomes-2026-03.jsonl").write_text('{"interview_id": "i", "outcome": "pending"}')
+    assert discover(tmp_path) == [InboxFile(tmp_path / "Outcomes-2026-03.jsonl", "outcomes", "jsonl")]
