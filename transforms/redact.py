@@ -80,12 +80,12 @@ _ADDRESS = (
 # --- names -----------------------------------------------------------------------------------
 
 # One capitalised name word of two letters or more: Zoë, José, Łukasz, O'Brien, Smith-Jones.
-_NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+)*"
+_NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*"
 _NAME_NEXT = rf"[ \t]+(?:\p{{Lu}}\.[ \t]*)?{_NAME_WORD}"  # allows a middle initial
-_NAMES = rf"{_NAME_WORD}(?:{_NAME_NEXT}){{0,2}}"
+_NAMES = rf"(?:\p{{Lu}}\.[ \t]*)?{_NAME_WORD}(?:{_NAME_NEXT}){{0,2}}"  # "N. Silva"
 _TITLE = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor)"
 
-_TITLED_NAME = rf"{_B}({_TITLE}\.?[ \t]+){_NAME_WORD}(?:{_NAME_NEXT})?"
+_TITLED_NAME = rf"{_B}({_TITLE}\.?[ \t]+)(?:\p{{Lu}}\.[ \t]*)?{_NAME_WORD}(?:{_NAME_NEXT})?"
 
 _GREETING_WORD = r"(?i:dear|hi|hello|hey|hiya|greetings|good[ \t]+(?:morning|afternoon|evening))"
 # Several name words only when a delimiter follows ("Hi Sarah Kim,"); otherwise one word, so
@@ -98,6 +98,7 @@ _GREETING = (
 _SIGNOFF_WORD = (
     r"(?i:best(?:[ \t]+(?:regards|wishes))?|all[ \t]+the[ \t]+best"
     r"|(?:kind|warm|warmest)[ \t]+regards|regards|warmly|warm[ \t]+wishes"
+    r"|(?:mit[ \t]+freundlichen|viele|liebe)[ \t]+grüßen?"
     r"|sincerely(?:[ \t]+yours)?|yours(?:[ \t]+(?:truly|sincerely))?"
     r"|respectfully|cordially|gratefully|with[ \t]+(?:gratitude|appreciation|thanks)"
     r"|many[ \t]+thanks|thanks(?:[ \t]+(?:again|so[ \t]+much))?"
@@ -107,6 +108,8 @@ _SIGNOFF = (
     r"("
     rf"(?:\A|\n|[.!?][ \t]+)[ \t]*{_SIGNOFF_WORD}[ \t]*[,!.:;]?[ \t]*(?:\r?\n[ \t]*)*"
     r"|(?:\A|\n)[ \t]*(?:—|–|--?|~)[ \t]*"
+    # a short closing line ending in a comma ("Un cordial saludo,"), or a blank line
+    r"|\n[^\n]{1,40},[ \t]*\n[ \t]*|\n[ \t]*\n[ \t]*"
     r"|[ \t](?:—|–|--)[ \t]*"
     r")"
     rf"({_NAMES})"
@@ -119,7 +122,7 @@ _NOT_A_NAME = (
     rf"{_B}(?:team|all|everyone|everybody|there|folks|friends|sir|madam|hiring|manager|recruiter"
     r"|recruiting|committee|panel|colleagues|again|engineer|engineering|developer|designer"
     r"|analyst|director|department|hr|talent|people|company|inc|llc|ltd|corp|role|position"
-    r"|candidate|applicant|interviewer|interviewers|staff|board|mr|mrs|ms|mx|miss|dr|prof"
+    r"|candidate|applicant|interviewer|interviewers|staff|board|insert|name|firstname|surname|thanks|thank|you|cheers|regards|best|sincerely|yours|love|sent|soon|bye|ciao|looking|forward|hope|kind|warm|mr|mrs|ms|mx|miss|dr|prof"
     rf"|professor){_B}"
 )
 
