@@ -1,0 +1,87 @@
+"""Score the tagger against hand-labelled records (precision, recall, F1 per feature).
+
+A record is ``{"note_id", "text", "labels": {feature: 0|1}, ...}`` with optional metadata
+(``interview_start``/``interview_end``/``sent_at`` as ISO strings, ``channel``, ``handed_to``,
+``enclosure``). Missing metadata is null, so metadata rules that need it simply do not fire.
+A null prediction (non-English note) is an abstention: counted apart, not in tp/fp/fn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from transforms.contract import FEATURES, NOTES_SCHEMA, UTC_DATETIME
+from transforms.note_tags import tag_notes
+from transforms.tagger import Tagger
+
+_TIMESTAMPS = ("interview_start", "interview_end", "sent_at")
+
+
+def _parse_timestamp(column: str) -> pl.Expr:
+    """ISO 8601 strings; without an offset a timestamp is UTC (DESIGN.md §2)."""
+    text = pl.col(column)
+    with_offset = text.str.to_datetime(time_zone="UTC", strict=False, time_unit="us")
+    return with_offset.cast(UTC_DATETIME).alias(column)
+
+
+def records_frame(records: list[dict[str, Any]]) -> pl.DataFrame:
+    """A notes frame (NOTES_SCHEMA) from evaluation records; absent fields are null."""
+    rows = [
+        {
+            "note_id": str(r["note_id"]),
+            "interview_id": str(r.get("interview_id", r["note_id"])),
+            "candidate_id": str(r.get("candidate_id", r["note_id"])),
+            **{c: r.get(c) for c in NOTES_SCHEMA if c not in {"note_id", "interview_id",
+                                                               "candidate_id"}},
+        }
+        for r in records
+    ]  # fmt: skip
+    schema = {c: (pl.String() if c in _TIMESTAMPS else t) for c, t in NOTES_SCHEMA.items()}
+    frame = pl.DataFrame(rows, schema=schema)
+    return frame.with_columns(_parse_timestamp(c) for c in _TIMESTAMPS).with_columns(
+        pl.col("text").fill_null("")
+    )
+
+
+def _scores(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def evaluate_records(records: list[dict[str, Any]], tagger: Tagger) -> dict[str, Any]:
+    """Per-feature precision/recall/F1 of the combined (text + metadata) tags vs the labels."""
+    predicted = tag_notes(records_frame(records), tagger).note_tags.to_dicts()
+    labelled = [f for f in FEATURES if any(f in r.get("labels", {}) for r in records)]
+    abstained = {f: sum(row[f] is None for row in predicted) for f in labelled}
+    features: dict[str, dict[str, float | int]] = {}
+    for feature in labelled:
+        tp = fp = fn = support = 0
+        for record, row in zip(records, predicted, strict=True):
+            gold, guess = record.get("labels", {}).get(feature), row[feature]
+            if gold is None or guess is None:
+                continue
+            support += int(bool(gold))
+            tp += int(bool(gold) and guess)
+            fp += int(not gold and guess)
+            fn += int(bool(gold) and not guess)
+        features[feature] = {**_scores(tp, fp, fn), "tp": tp, "fp": fp, "fn": fn,
+                             "support": support}  # fmt: skip
+    return {"n": len(records), "abstained": abstained, "features": features}
+
+
+def format_evaluation(result: dict[str, Any]) -> str:
+    """A plain-text table of the evaluation result."""
+    header = f"{'feature':<20} {'prec':>6} {'recall':>6} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+    header += f" {'support':>7} {'abstain':>7}"
+    lines = [f"n = {result['n']}", header, "-" * len(header)]
+    for feature, s in result["features"].items():
+        lines.append(
+            f"{feature:<20} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} "
+            f"{s['tp']:>5} {s['fp']:>5} {s['fn']:>5} {s['support']:>7} "
+            f"{result['abstained'].get(feature, 0):>7}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,148 @@
+"""The rule-based spaCy tagger for the five mistakes and three positive signals (DESIGN.md §1).
+
+The pipeline is ``spacy.blank("en")`` plus the components in ``components.py``, assembled from
+``tagger.cfg``; rule sets live in ``rules.py`` (registered, versioned names) and the decisions in
+``decide.py``. ``TAGGER_VERSION`` hashes the config and the rule code, so any rule change gives a
+new version.
+
+Decisions worth knowing:
+
+* Non-English notes (``language.detect_language``) get every text feature ``None``: the rules
+  are English and must not guess.
+* Empty or letter-less notes get language "und" and are tagged like any English note: nothing in
+  them is specific, so ``generic`` is True; they do not thank, so ``thanks_only`` is False; all
+  other features are False.
+* HTML is stripped before tagging; evidence offsets always index the original text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from transforms.contract import FEATURES
+from transforms.tagger import components as _components  # noqa: F401  (registers factories)
+from transforms.tagger import rules as _rules  # noqa: F401  (registers rule sets)
+from transforms.tagger.language import detect_language
+from transforms.tagger.text import strip_html
+
+_HERE = Path(__file__).parent
+CONFIG_PATH = _HERE / "tagger.cfg"
+_RULE_FILES = ("tagger.cfg", "rules.py", "decide.py", "components.py", "language.py", "text.py")
+_RULES_MAJOR = 1
+_TAGGED_LANGUAGES = frozenset({"en", "und"})
+
+
+def _version() -> str:
+    digest = hashlib.sha256()
+    for name in _RULE_FILES:
+        digest.update(name.encode())
+        digest.update((_HERE / name).read_bytes().replace(b"\r\n", b"\n"))
+    return f"rules-{_RULES_MAJOR}+{digest.hexdigest()[:8]}"
+
+
+TAGGER_VERSION: str = _version()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    feature: str
+    rule: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TextTags:
+    language: str
+    features: dict[str, bool | None]
+    evidence: tuple[Evidence, ...]
+
+
+_UNKNOWN: dict[str, bool | None] = dict.fromkeys(FEATURES)
+
+
+class Tagger:
+    """Wraps the spaCy pipeline: language detection, HTML stripping, tagging."""
+
+    def __init__(self, nlp: Language, version: str = TAGGER_VERSION) -> None:
+        self.nlp = nlp
+        self.version = version
+
+    def tag_text(self, text: str) -> TextTags:
+        return self.tag_texts([text])[0]
+
+    def tag_texts(
+        self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 1000
+    ) -> list[TextTags]:
+        """Tags for each text, in order. ``n_process > 1`` splits the work over processes."""
+        texts = [t if isinstance(t, str) else "" for t in texts]
+        if n_process > 1 and len(texts) >= 2 * batch_size:
+            return self._tag_parallel(texts, n_process, batch_size)
+        return self._tag_serial(texts, batch_size)
+
+    def _tag_serial(self, texts: Sequence[str], batch_size: int) -> list[TextTags]:
+        languages = [detect_language(t) for t in texts]
+        todo = [i for i, lang in enumerate(languages) if lang in _TAGGED_LANGUAGES]
+        cleaned = [strip_html(texts[i]) for i in todo]
+        results: list[TextTags] = [TextTags(lang, dict(_UNKNOWN), ()) for lang in languages]
+        docs = self.nlp.pipe((clean for clean, _ in cleaned), batch_size=batch_size)
+        for i, (_, offsets), doc in zip(todo, cleaned, docs, strict=True):
+            evidence = []
+            for feature, rule, start, end in doc._.followup_evidence:
+                if offsets is not None:
+                    start, end = offsets.span(start, end)
+                elif feature == "generic":
+                    end = len(texts[i])
+                evidence.append(Evidence(feature, rule, start, end))
+            if offsets is not None:
+                evidence = [
+                    Evidence(e.feature, e.rule, 0, len(texts[i])) if e.feature == "generic" else e
+                    for e in evidence
+                ]
+            results[i] = TextTags(languages[i], dict(doc._.followup_features), tuple(evidence))
+        return results
+
+    def _tag_parallel(self, texts: list[str], n_process: int, batch_size: int) -> list[TextTags]:
+        n_chunks = max(n_process, min(len(texts) // batch_size, n_process * 4))
+        size = -(-len(texts) // n_chunks)
+        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+        global _WORKER_TAGGER
+        _WORKER_TAGGER = self
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        with ProcessPoolExecutor(n_process, mp_context=context) as pool:
+            parts = pool.map(_tag_chunk, chunks, [batch_size] * len(chunks))
+            return [tags for part in parts for tags in part]
+
+
+_WORKER_TAGGER: Tagger | None = None
+
+
+def _tag_chunk(texts: list[str], batch_size: int) -> list[TextTags]:
+    """Worker entry point: a forked worker reuses the parent's tagger, a spawned one loads it."""
+    tagger = _WORKER_TAGGER or load_tagger()
+    return tagger._tag_serial(texts, batch_size)
+
+
+def build_nlp(config_path: Path = CONFIG_PATH) -> Language:
+    """The spaCy Language built from the config file (no model download, blank English)."""
+    config = spacy.util.load_config(config_path)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+@cache
+def load_tagger() -> Tagger:
+    """The tagger built from ``tagger.cfg``; cached per process."""
+    return Tagger(build_nlp(), TAGGER_VERSION)
+
+
+__all__ = ["TAGGER_VERSION", "Evidence", "Tagger", "TextTags", "detect_language", "load_tagger"]

@@ -1,0 +1,58 @@
+"""A fast language guess from stop-word counts (spaCy's shipped stop-word lists).
+
+English scores the note's words found in its stop-word list; every other language scores its
+stop words that are not English ones (so "a", "i" or "me" do not count for it), plus a few
+thank-you words. English wins unless another language clearly scores higher. Text with no
+letters is "und" (undetermined).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.lang.de.stop_words import STOP_WORDS as DE
+from spacy.lang.en.stop_words import STOP_WORDS as EN
+from spacy.lang.es.stop_words import STOP_WORDS as ES
+from spacy.lang.fr.stop_words import STOP_WORDS as FR
+from spacy.lang.it.stop_words import STOP_WORDS as IT
+from spacy.lang.nl.stop_words import STOP_WORDS as NL
+from spacy.lang.pt.stop_words import STOP_WORDS as PT
+
+_WORD = re.compile(r"[^\W\d_]+")
+_MAX_WORDS = 120
+_THANKS = {
+    "es": {"gracias", "saludos", "entrevista", "atentamente", "oportunidad", "agradezco"},
+    "fr": {"merci", "cordialement", "entretien", "remercie", "opportunité", "bonjour"},
+    "de": {"danke", "vielen", "grüßen", "gespräch", "herzlichen", "freundlichen"},
+    "pt": {"obrigado", "obrigada", "entrevista", "atenciosamente", "oportunidade"},
+    "it": {"grazie", "colloquio", "cordiali", "saluti", "opportunità"},
+    "nl": {"bedankt", "dank", "gesprek", "groeten", "hartelijk"},
+}
+_OTHERS = {"es": ES, "fr": FR, "de": DE, "pt": PT, "it": IT, "nl": NL}
+
+
+@cache
+def _distinctive() -> dict[str, frozenset[str]]:
+    sets = {"en": frozenset(EN)}
+    for code, words in _OTHERS.items():
+        sets[code] = frozenset((set(words) - EN) | _THANKS[code])
+    return sets
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the note's language: en, es, fr, de, pt, it, nl, or "und".
+
+    Ties and notes without any stop word (e.g. "thx!!") are English: the corpus is English and a
+    short English note must not lose its tags. A non-English language must beat English.
+    """
+    words = _WORD.findall(text.lower())[:_MAX_WORDS]
+    if not words:
+        return "und"
+    scores = {code: sum(w in vocab for w in words) for code, vocab in _distinctive().items()}
+    best = max(scores, key=lambda code: (scores[code], code == "en"))
+    if best != "en" and scores[best] >= 2 and scores[best] > 1.5 * scores["en"]:
+        return best
+    if best != "en" and scores["en"] == 0 and len(words) <= 4 and set(words) & _THANKS[best]:
+        return best
+    return "en"
