@@ -142,10 +142,10 @@ def test_empty_notes_are_generic_and_thanks_only(joined: pl.DataFrame) -> None:
     assert empty["generic"].all() and empty["thanks_only"].all()
 
 
-def test_timestamps_are_in_2026_and_ordered(joined: pl.DataFrame) -> None:
+def test_timestamps_are_in_2025_and_ordered(joined: pl.DataFrame) -> None:
     minutes = (pl.col("interview_end") - pl.col("interview_start")).dt.total_minutes()
     assert joined.select(minutes.is_between(30, 120).all()).item()
-    assert set(joined["interview_start"].dt.year()) == {2026}
+    assert set(joined["interview_start"].dt.year()) == {2025}
 
 
 def test_mistakes_lower_callback_odds() -> None:

@@ -91,7 +91,8 @@ _ROLE_P = (0.3, 0.14, 0.1, 0.08, 0.07, 0.09, 0.08, 0.08, 0.06)
 _SENIORITY_P = (0.06, 0.22, 0.32, 0.24, 0.11, 0.05)
 _BUCKET_P = (0.13, 0.5, 0.27, 0.10)
 _BUCKET_HOURS = ((0.02, 0.98), (1.05, 24.0), (24.0, 72.0), (72.0, 240.0))
-_YEAR_START_US = 1_767_225_600_000_000  # 2026-01-01T00:00:00Z in microseconds
+# Interviews fall in 2025, so generated times are never in the future of a run (GX checks that).
+_YEAR_START_US = 1_735_689_600_000_000  # 2025-01-01T00:00:00Z in microseconds
 _OFFSETS = ("Z", "Etc/GMT-2", "Etc/GMT+5", "Asia/Kolkata", "naive")  # +02:00, -05:00, +05:30
 
 
@@ -230,7 +231,7 @@ def _draw_times(
     feats: dict[str, np.ndarray],
     plan: TextPlan,
 ) -> dict[str, np.ndarray]:
-    """Start in 2026 business hours, 30–120 min long; sent_at consistent with the truths."""
+    """Start in 2025 business hours, 30–120 min long; sent_at consistent with the truths."""
     day = rng.integers(0, 365, n)
     start_min = day * 1440 + rng.integers(8, 18, n) * 60 + rng.integers(0, 4, n) * 15
     duration = rng.integers(6, 25, n) * 5
@@ -254,7 +255,7 @@ def _draw_times(
 
 
 def _to_us(minutes: np.ndarray) -> np.ndarray:
-    """Minutes since 2026-01-01 → epoch microseconds, truncated to whole seconds."""
+    """Minutes since 2025-01-01 → epoch microseconds, truncated to whole seconds."""
     return _YEAR_START_US + (np.asarray(minutes) * 60).astype(np.int64) * 1_000_000
 
 
