@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+# The temporary local Prefect server needs longer than Prefect's default 20 s on a busy 2-core box.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 app = typer.Typer(
     help="Followup: tag post-interview follow-up notes with the five classic mistakes and "
@@ -22,6 +26,9 @@ WarehouseOpt = Annotated[
     Path | None, typer.Option(help="DuckDB warehouse file [data/warehouse.duckdb].")
 ]
 ReportsOpt = Annotated[Path | None, typer.Option(help="Folder for reports [reports/].")]
+PublishedOpt = Annotated[
+    Path | None, typer.Option(help="Folder for the read-only published copy [data/published/].")
+]
 
 
 @app.command()
@@ -29,12 +36,19 @@ def run(
     inbox: InboxOpt = None,
     warehouse: WarehouseOpt = None,
     reports: ReportsOpt = None,
+    published: PublishedOpt = None,
     processes: Annotated[int, typer.Option(help="Processes for tagging.")] = 1,
 ) -> None:
     """Run the whole pipeline once as a Prefect flow run: ingest, tag, publish the report."""
     from flows.pipeline import pipeline
 
-    result = pipeline(inbox=inbox, warehouse=warehouse, reports=reports, n_process=processes)
+    result = pipeline(
+        inbox=inbox,
+        warehouse=warehouse,
+        reports=reports,
+        published=published,
+        n_process=processes,
+    )
     loaded = sum(f.rows_loaded for f in result.files)
     quarantined = sum(f.rows_quarantined for f in result.files)
     new = [f for f in result.files if not f.skipped]

@@ -89,7 +89,7 @@ def load_batch(
         con.begin()
         arrival_seq = con.execute(
             "select coalesce(max(arrival_seq), 0) + 1 from batch_accounting"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         loaded = split.loaded.with_columns(pl.lit(file_hash).alias("file_hash"))
         if file.kind == "notes":
             _load_notes(con, loaded, file_hash)

@@ -27,8 +27,9 @@ def tag_chunk(warehouse: Path, note_ids: list[str], n_process: int) -> int:
     """Tag one chunk and replace its tags and evidence in one transaction."""
     tagger = load_tagger()
     with connect(warehouse) as con:
-        notes = con.execute(
-            "select * from notes where note_id in (select unnest(?::varchar[]))", [note_ids]
+        notes = con.sql(
+            "select * from notes where note_id in (select unnest($1::varchar[]))",
+            params=[note_ids],
         ).pl()
         tagged = tag_notes(notes, tagger, n_process=n_process)
         con.begin()
