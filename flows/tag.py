@@ -42,7 +42,7 @@ def tag_chunk(warehouse: Path, note_ids: list[str], n_process: int) -> int:
 
 @flow(name="tag")
 def tag_untagged(warehouse: Path, n_process: int = 1) -> int:
-    """Tag what the current tagger version has not tagged yet; returns the number of notes tagged."""
+    """Tag what the current tagger version has not tagged yet; returns how many were tagged."""
     logger = get_run_logger()
     version = load_tagger().version
     pending = notes_to_tag(warehouse, version)

@@ -1,4 +1,4 @@
-"""A corpus of bad inbox files: each meets a clear error or a quarantine, never a crash or a drop."""
+"""Bad inbox files: each meets a clear error or a quarantine, never a crash or a silent drop."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.ingest import CheckedBatch, check_inbox_file
 from flows.inbox import InboxFile, discover
+from flows.ingest import CheckedBatch, check_inbox_file
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 HEADER = "note_id,interview_id,candidate_id,interview_start,interview_end,sent_at,channel,text"
@@ -176,4 +176,6 @@ def test_files_not_named_like_batches_are_ignored(tmp_path: Path) -> None:
 
 def test_outcomes_are_recognised_by_name(tmp_path: Path) -> None:
     (tmp_path / "Outcomes-2026-03.jsonl").write_text('{"interview_id": "i", "outcome": "pending"}')
-    assert discover(tmp_path) == [InboxFile(tmp_path / "Outcomes-2026-03.jsonl", "outcomes", "jsonl")]
+    assert discover(tmp_path) == [
+        InboxFile(tmp_path / "Outcomes-2026-03.jsonl", "outcomes", "jsonl")
+    ]

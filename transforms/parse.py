@@ -1,9 +1,10 @@
 """Coerce a raw input batch to the contract's types, row by row, without losing a row.
 
-A raw batch is a frame read from CSV, JSON Lines or Parquet with a 1-based `_row` column. Values that
-cannot be coerced (an unparseable timestamp, a list where a string belongs, a Parquet column of the
-wrong type, text that was not valid UTF-8) are reported per row and column; business rules (not null,
-allowed values, uniqueness, ordering) are the Great Expectations suites' job (`transforms.quality`).
+A raw batch is a frame read from CSV, JSON Lines or Parquet with a 1-based `_row` column. Values
+that cannot be coerced (an unparseable timestamp, a list where a string belongs, a Parquet column
+of the wrong type, text that was not valid UTF-8) are reported per row and column; business rules
+(not null, allowed values, uniqueness, ordering) are the Great Expectations suites' job
+(`transforms.quality`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ OUTCOMES = Contract("outcomes", OUTCOMES_SCHEMA, OUTCOMES_REQUIRED, OUTCOMES_ALL
 
 @dataclass(frozen=True)
 class CoercedBatch:
-    """Typed rows (contract columns, `_row`, and `extra` JSON for unknown columns) and the errors."""
+    """Typed rows (contract columns, `_row`, `extra` JSON of unknown columns) and the errors."""
 
     rows: pl.DataFrame
     errors: pl.DataFrame
@@ -81,7 +82,9 @@ def parsed_timestamp(text: pl.Expr) -> pl.Expr:
     )
 
 
-def coerce_batch(raw: pl.DataFrame, contract: Contract, *, decode_errors: bool = False) -> CoercedBatch:
+def coerce_batch(
+    raw: pl.DataFrame, contract: Contract, *, decode_errors: bool = False
+) -> CoercedBatch:
     """Cast `raw` to the contract; every cell that fails becomes one error row, the row is kept."""
     missing = [c for c in contract.required if c not in raw.columns]
     if missing:
@@ -90,7 +93,7 @@ def coerce_batch(raw: pl.DataFrame, contract: Contract, *, decode_errors: bool =
         )
     extra_columns = [c for c in raw.columns if c not in contract.schema and c != ROW]
     typed: list[pl.Expr] = [pl.col(ROW)]
-    checks: list[pl.Expr] = []
+    checks: list[tuple[pl.Expr, list[pl.Expr]]] = []
     for name, dtype in contract.schema.items():
         if name not in raw.columns:
             typed.append(pl.lit(None, dtype=dtype).alias(name))
@@ -145,8 +148,9 @@ def _error_rows(name: str, failed: pl.Expr, rule: str) -> tuple[pl.Expr, list[pl
         pl.lit(name).alias("column_name"),
         pl.lit(rule).alias("rule"),
         shown.alias("value"),
-        pl.format("{}: cannot read {} as {}", pl.lit(rule), pl.lit(name), pl.lit(_type_name(name)))
-        .alias("message"),
+        pl.format(
+            "{}: cannot read {} as {}", pl.lit(rule), pl.lit(name), pl.lit(_type_name(name))
+        ).alias("message"),
     ]
 
 
@@ -157,8 +161,9 @@ def _invalid_utf8(name: str) -> tuple[pl.Expr, list[pl.Expr]]:
         pl.lit(name).alias("column_name"),
         pl.lit("invalid_utf8").alias("rule"),
         pl.col(name).str.slice(0, 200).alias("value"),
-        pl.lit(f"invalid_utf8: {name} holds bytes that are not UTF-8 (shown as U+FFFD)")
-        .alias("message"),
+        pl.lit(f"invalid_utf8: {name} holds bytes that are not UTF-8 (shown as U+FFFD)").alias(
+            "message"
+        ),
     ]
 
 

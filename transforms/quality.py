@@ -36,7 +36,7 @@ class SuiteResult:
 
 
 def expectations_for(contract: Contract, now: datetime) -> list[gx.expectations.Expectation]:
-    """The suite of a batch kind: required columns, allowed values, unique ids, order, plausibility."""
+    """A batch kind's suite: required columns, allowed values, unique ids, order, plausibility."""
     import great_expectations as gx
 
     ex = gx.expectations
@@ -92,9 +92,10 @@ def _context() -> Any:
     # No usage analytics: the machine is offline and the data is private.
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = {"globally": False}
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
     return context
 
 
@@ -135,7 +136,8 @@ def _error_row(rule: str, column: str, kwargs: dict[str, Any], hit: dict[str, An
     if value is not None and value != value:  # pandas gives NaN for a missing value
         value = None
     if rule == "expect_column_pair_values_a_to_be_greater_than_b":
-        value = f"{kwargs['column_A']}={hit.get(kwargs['column_A'])} < {kwargs['column_B']}={hit.get(kwargs['column_B'])}"
+        a, b = kwargs["column_A"], kwargs["column_B"]
+        value = f"{a}={hit.get(a)} < {b}={hit.get(b)}"
     return {
         "row_number": int(hit[ROW]),
         "column_name": "text" if column == "text_length" else column,
