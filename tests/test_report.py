@@ -14,7 +14,12 @@ from polars.testing import assert_frame_equal
 
 from flows.report_io import TEMPLATE_PATH, read_report_tables, write_report
 from transforms.contract import FEATURES, MISTAKES
-from transforms.report import ReportContext, build_report, highlight_spans, safe_link
+from transforms.report import (
+    ReportContext,
+    build_report,
+    highlight_spans,
+    safe_link,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT_NOTE = "Thank you! <script>alert(1)</script> It was a pleasure to discuss the roadmap."

@@ -215,12 +215,15 @@ def _separated(frame: pl.DataFrame, mistakes: list[str]) -> list[str]:
 def _cluster_cov(
     bread: np.ndarray, x_rows: np.ndarray, resid: np.ndarray, clusters: np.ndarray, n_obs: int
 ) -> tuple[np.ndarray, int]:
-    """Sandwich covariance with scores summed per cluster (statsmodels' small-sample factor)."""
+    """Sandwich covariance with scores summed per cluster (statsmodels' small-sample factor).
+
+    clusters: integer codes 0..G-1, one per row of x_rows.
+    """
+    g, k = int(clusters.max()) + 1, x_rows.shape[1]
     scores = x_rows * resid[:, None]
-    codes, index = np.unique(clusters, return_inverse=True)
-    summed = np.zeros((codes.size, scores.shape[1]))
-    np.add.at(summed, index, scores)
-    g, k = codes.size, x_rows.shape[1]
+    summed = np.column_stack(
+        [np.bincount(clusters, weights=scores[:, j], minlength=g) for j in range(k)]
+    )
     meat = summed.T @ summed
     factor = g / (g - 1) * (n_obs - 1) / (n_obs - k) if g > 1 and n_obs > k else 1.0
     return factor * bread @ meat @ bread, g
@@ -272,7 +275,8 @@ def fit_adjusted_model(model_frame: pl.DataFrame) -> ModelResult:
             f"(needs at least {MIN_EVENTS_PER_TERM} per term)",
             **counts,
         )
-    if np.linalg.matrix_rank(x) < x.shape[1]:
+    # The rank of X'X equals that of X and costs k x k, not n x k.
+    if np.linalg.matrix_rank(x.T @ x) < x.shape[1]:
         return _not_fitted(
             "the design matrix is singular: some terms are collinear "
             "(e.g. a mistake that occurs only with one channel)",
@@ -307,19 +311,14 @@ def _fit(
             "the fit did not converge to finite estimates (quasi-separation)", **counts
         )
     # Per (candidate, pattern) rows: score = x_pattern * (callbacks - decided * p_pattern).
-    rows = frame.join(
-        patterns.select(*[*mistakes, *CONTROLS], "pattern"), on=[*mistakes, *CONTROLS]
-    )
+    keys = [*mistakes, *CONTROLS]
+    rows = frame.join(patterns.select(*keys, "pattern"), on=keys)
     idx = rows["pattern"].to_numpy()
     p = np.asarray(result.fittedvalues)
     resid = rows["callbacks"].to_numpy() - rows["decided"].to_numpy() * p[idx]
-    cov, g = _cluster_cov(
-        np.asarray(result.cov_params()),
-        x[idx],
-        resid,
-        rows["candidate_id"].to_numpy(),
-        counts["n_decided"],
-    )
+    clusters = rows["candidate_id"].rank("dense").cast(pl.Int64).to_numpy() - 1
+    bread = np.asarray(result.cov_params())
+    cov, g = _cluster_cov(bread, x[idx], resid, clusters, counts["n_decided"])
     se = np.sqrt(np.diag(cov))
     table = _odds_ratio_table(names, params, se, mistakes)
     return ModelResult(
