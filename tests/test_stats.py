@@ -173,9 +173,25 @@ def test_a_mistake_that_never_occurs_is_dropped_and_named(notes):
     assert "gift" not in result.odds_ratios["term"].to_list()
 
 
-def test_rare_levels_are_pooled_before_fitting(notes):
-    rare = pl.when(pl.int_range(pl.len()) < 5).then(pl.lit("astronaut")).otherwise("role_family")
-    result = stats.fit_adjusted_model(_with(notes, role_family=rare))
+def _rare_roles(n_each: int) -> pl.Expr:
+    row = pl.int_range(pl.len())
+    return (
+        pl.when(row < n_each)
+        .then(pl.lit("astronaut"))
+        .when(row < 2 * n_each)
+        .then(pl.lit("pilot"))
+        .otherwise("role_family")
+    )
+
+
+def test_rare_levels_are_pooled_into_one_level(notes):
+    result = stats.fit_adjusted_model(_with(notes, role_family=_rare_roles(20)))
     terms = result.odds_ratios["term"].to_list()
-    assert not any("astronaut" in t for t in terms)
-    assert any(stats.RARE_LEVEL in t for t in terms)
+    assert not any("astronaut" in t or "pilot" in t for t in terms)
+    assert f"C(role_family)[{stats.RARE_LEVEL}]" in terms
+
+
+def test_too_few_rare_notes_join_the_largest_level(notes):
+    result = stats.fit_adjusted_model(_with(notes, role_family=_rare_roles(2)))
+    assert result.status == "fitted"
+    assert not any(stats.RARE_LEVEL in t or "pilot" in t for t in result.odds_ratios["term"])

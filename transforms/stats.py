@@ -176,11 +176,21 @@ def _not_fitted(reason: str, **counts: int) -> ModelResult:
 
 
 def _pool_levels(frame: pl.DataFrame, column: str) -> pl.Expr:
-    """Missing values become 'unknown'; levels with few decided notes become 'other (rare)'."""
+    """Missing values become 'unknown'; levels with few decided notes become 'other (rare)'.
+
+    If the rare levels together are still too few to estimate, they join the largest level
+    instead (a one-note level would otherwise separate and stop the whole model).
+    """
     filled = pl.col(column).cast(pl.String).fill_null(MISSING_LEVEL)
     sizes = frame.group_by(filled.alias("level")).agg(pl.col("decided").sum())
-    common = sizes.filter(pl.col("decided") >= MIN_LEVEL_DECIDED)["level"].to_list()
-    return pl.when(filled.is_in(common)).then(filled).otherwise(pl.lit(RARE_LEVEL)).alias(column)
+    big = sizes.filter(pl.col("decided") >= MIN_LEVEL_DECIDED)
+    rare_total = sizes["decided"].sum() - big["decided"].sum()
+    if big.is_empty() or rare_total >= MIN_LEVEL_DECIDED:
+        rare = pl.lit(RARE_LEVEL)
+    else:
+        rare = pl.lit(big.sort("decided", "level")["level"][-1])
+    common = big["level"].to_list()
+    return pl.when(filled.is_in(common)).then(filled).otherwise(rare).alias(column)
 
 
 def _design(patterns: pl.DataFrame, mistakes: list[str]) -> tuple[np.ndarray, list[str]]:
