@@ -184,7 +184,7 @@ def _pool_levels(frame: pl.DataFrame, column: str) -> pl.Expr:
     filled = pl.col(column).cast(pl.String).fill_null(MISSING_LEVEL)
     sizes = frame.group_by(filled.alias("level")).agg(pl.col("decided").sum())
     big = sizes.filter(pl.col("decided") >= MIN_LEVEL_DECIDED)
-    rare_total = sizes["decided"].sum() - big["decided"].sum()
+    rare_total = int(sizes["decided"].sum()) - int(big["decided"].sum())
     if big.is_empty() or rare_total >= MIN_LEVEL_DECIDED:
         rare = pl.lit(RARE_LEVEL)
     else:
