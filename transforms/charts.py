@@ -15,9 +15,14 @@ import vl_convert as vlc
 from transforms.contract import MISTAKES, SEND_BUCKETS
 
 _WIDTH = 560
+# Same threshold as the tables' warnings (transforms.report.MIN_GROUP_DECIDED).
+MIN_GROUP_DECIDED = 30
 _RATE_TOOLTIP = alt.Tooltip("rate:Q", format=".1%")
 _OR_TITLE = "adjusted odds ratio (log scale)"
 _PRESENT_COLORS = alt.Scale(domain=["with", "without"], range=["#c0392b", "#7f8c8d"])
+# The same colour for a mistake in every chart.
+_MISTAKE_COLORS = alt.Scale(domain=list(MISTAKES), scheme="category10")
+_TICKS = {"size": 8}
 
 
 def render_svg(chart: alt.TopLevelMixin) -> str:
@@ -33,8 +38,13 @@ def _records(frame: pl.DataFrame) -> list[dict[str, Any]]:
     return frame.with_columns(pl.col(pl.Date, pl.Datetime).dt.strftime("%Y-%m-%d")).to_dicts()
 
 
+def _faded_when_small() -> Any:
+    """Bars of groups with fewer than MIN_GROUP_DECIDED decided outcomes are drawn faded."""
+    return alt.condition(f"datum.decided < {MIN_GROUP_DECIDED}", alt.value(0.35), alt.value(1.0))
+
+
 def _rate_axis(title: str = "callback rate") -> alt.X:
-    return alt.X("rate:Q", title=title, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
+    return alt.X("rate:Q", title=title, axis=alt.Axis(format="%"), scale=alt.Scale(zero=True))
 
 
 def callback_by_feature_chart(table: pl.DataFrame) -> str:
@@ -51,6 +61,7 @@ def callback_by_feature_chart(table: pl.DataFrame) -> str:
     )
     bars = base.mark_bar().encode(
         x=_rate_axis(),
+        opacity=_faded_when_small(),
         tooltip=[
             "feature:N",
             "group:N",
@@ -59,8 +70,8 @@ def callback_by_feature_chart(table: pl.DataFrame) -> str:
             alt.Tooltip("rate:Q", format=".1%"),
         ],
     )
-    errors = base.mark_errorbar(ticks=True).encode(
-        x=alt.X("ci_low:Q", title="callback rate"), x2="ci_high:Q", color=alt.value("black")
+    errors = base.mark_errorbar(ticks=_TICKS, color="black", thickness=1.2).encode(
+        x=alt.X("ci_low:Q", title="callback rate"), x2="ci_high:Q"
     )
     chart = (bars + errors).properties(
         width=_WIDTH, title="Callback rate with and without each feature (Wilson 95% CI)"
@@ -82,7 +93,7 @@ def odds_ratio_chart(table: pl.DataFrame) -> str:
     )
     errors = (
         alt.Chart(alt.Data(values=_records(data)))
-        .mark_errorbar(ticks=True)
+        .mark_errorbar(ticks=_TICKS, color="black", thickness=1.2)
         .encode(
             x=alt.X("ci_low:Q", scale=scale, title="adjusted odds ratio (log scale)"),
             x2="ci_high:Q",
@@ -91,7 +102,9 @@ def odds_ratio_chart(table: pl.DataFrame) -> str:
     )
     one = alt.Chart(alt.Data(values=[{"x": 1.0}])).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
     chart = (errors + points + one).properties(
-        width=_WIDTH, title="Adjusted odds ratios of callback (95% CI, clustered by candidate)"
+        width=_WIDTH,
+        height=36 * data.height,
+        title="Adjusted odds ratios of callback (95% CI, clustered by candidate)",
     )
     return render_svg(chart)
 
@@ -100,15 +113,17 @@ def _rate_bars(data: pl.DataFrame, x_field: str, x_title: str, sort: list[Any], 
     if data.is_empty():
         return ""
     base = alt.Chart(alt.Data(values=_records(data))).encode(
-        x=alt.X(x_field, title=x_title, sort=sort)
+        x=alt.X(x_field, title=x_title, sort=sort, axis=alt.Axis(labelAngle=0))
     )
     y = alt.Y(
-        "rate:Q", title="callback rate", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
+        "rate:Q", title="callback rate", axis=alt.Axis(format="%"), scale=alt.Scale(zero=True)
     )
     bars = base.mark_bar(color="#2980b9").encode(
-        y=y, tooltip=[x_field, "decided:Q", "callbacks:Q", _RATE_TOOLTIP]
+        y=y,
+        opacity=_faded_when_small(),
+        tooltip=[x_field, "decided:Q", "callbacks:Q", _RATE_TOOLTIP],
     )
-    errors = base.mark_errorbar(ticks=True).encode(
+    errors = base.mark_errorbar(ticks=_TICKS, color="black", thickness=1.2).encode(
         y=alt.Y("ci_low:Q", title="callback rate"), y2="ci_high:Q"
     )
     return render_svg((bars + errors).properties(width=_WIDTH * 0.7, title=title))
@@ -165,7 +180,10 @@ def cooccurrence_chart(table: pl.DataFrame) -> str:
             alt.Tooltip("share:Q", format=".1%"),
         ],
     )
-    text = base.mark_text(fontSize=11).encode(text="both_present:Q")
+    text = base.mark_text(fontSize=11).encode(
+        text=alt.Text("both_present:Q", format=","),
+        color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("black")),
+    )
     chart = (rects + text).properties(
         width=340, height=340, title="Mistake co-occurrence (cell: notes with both)"
     )
@@ -185,7 +203,7 @@ def monthly_trend_chart(table: pl.DataFrame) -> str:
         .encode(
             x=alt.X("interview_month:T", title="interview month", timeUnit="yearmonth"),
             y=alt.Y("share:Q", title="share of notes", axis=alt.Axis(format="%")),
-            color=alt.Color("feature:N", title="mistake", sort=list(MISTAKES)),
+            color=alt.Color("feature:N", title="mistake", scale=_MISTAKE_COLORS),
             tooltip=["interview_month:T", "feature:N", "notes_present:Q", "notes_known:Q"],
         )
         .properties(width=_WIDTH, title="How common each mistake is, by month")
@@ -206,7 +224,7 @@ def monthly_callback_chart(table: pl.DataFrame) -> str:
         .encode(
             x=alt.X("interview_month:T", title="interview month", timeUnit="yearmonth"),
             y=alt.Y("rate:Q", title="callback rate", axis=alt.Axis(format="%")),
-            color=alt.Color("feature:N", title="mistake", sort=list(MISTAKES)),
+            color=alt.Color("feature:N", title="mistake", scale=_MISTAKE_COLORS),
             tooltip=["interview_month:T", "feature:N", "decided_with:Q", "callbacks_with:Q"],
         )
         .properties(width=_WIDTH, title="Callback rate of notes with each mistake, by month")

@@ -21,7 +21,7 @@ from transforms import charts, stats
 from transforms.contract import FEATURES, MISTAKES, SEND_BUCKETS, SIGNALS
 
 # Groups with fewer decided outcomes than this get a warning next to their numbers.
-MIN_GROUP_DECIDED = 30
+MIN_GROUP_DECIDED = charts.MIN_GROUP_DECIDED
 EXAMPLES_PER_MISTAKE = 3
 # Long notes are cut for display after this many characters (spans beyond it are not shown).
 MAX_EXAMPLE_CHARS = 2_000
@@ -206,7 +206,8 @@ def _fmt(value: Any, kind: str = "text") -> str:
     if kind == "pct":
         return f"{value:.1%}"
     if kind == "pp":
-        return f"{value * 100:+.1f} pp"
+        shown = round(value * 100, 1)
+        return "0.0 pp" if shown == 0 else f"{shown:+.1f} pp"
     if kind == "int":
         return f"{int(value):,}"
     if kind == "ratio":
