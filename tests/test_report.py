@@ -247,6 +247,29 @@ def test_every_output_table_is_written(report):
     assert expected <= names
 
 
+def test_empty_warehouse_still_gives_a_report(tmp_path):
+    con = duckdb.connect()
+    _load_ddl(con)
+    html = write_report(con, tmp_path, "empty").read_text(encoding="utf-8")
+    assert "The model was not fitted" in html
+    assert "No data to chart." in html
+
+
+def test_report_reads_a_read_only_warehouse(tmp_path):
+    path = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(path)) as con:
+        _load_ddl(con)
+        _insert(con)
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert write_report(con, tmp_path / "reports", "ro").exists()
+
+
+def test_monthly_trend_has_rates_with_and_without(report):
+    monthly = _csv(report, "monthly_trend")
+    row = monthly.filter(pl.col("feature") == "generic").sort("interview_month").row(0, named=True)
+    assert (row["decided_with"], row["rate_with"]) == (2, 0.5)
+
+
 def test_unsafe_run_id_is_refused(warehouse, tmp_path):
     with pytest.raises(ValueError, match="run_id"):
         write_report(warehouse, tmp_path, "../escape")

@@ -115,6 +115,30 @@ def _send_buckets(raw: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _monthly(raw: pl.DataFrame) -> pl.DataFrame:
+    """Monthly counts with the callback rate with and without each mistake (null when 0)."""
+
+    def rate(side: str) -> pl.Expr:
+        decided = pl.col(f"decided_{side}")
+        return (
+            pl.when(decided > 0).then(pl.col(f"callbacks_{side}") / decided).alias(f"rate_{side}")
+        )
+
+    return raw.with_columns(rate("with"), rate("without")).sort("interview_month", "feature")
+
+
+def _month_sizes(monthly: pl.DataFrame) -> pl.DataFrame:
+    """Notes and decided outcomes per month (the largest count over the mistakes)."""
+    return (
+        monthly.group_by("interview_month")
+        .agg(
+            pl.col("notes_known").max().alias("notes"),
+            (pl.col("decided_with") + pl.col("decided_without")).max().alias("decided"),
+        )
+        .sort("interview_month")
+    )
+
+
 def _examples(raw: pl.DataFrame) -> list[dict[str, Any]]:
     """Per mistake, up to three notes with the evidence spans marked."""
     out = []
@@ -236,7 +260,7 @@ def build_report(
     by_count = _with_ci(tables["callback_by_mistake_count"]).sort("mistakes")
     by_bucket = _send_buckets(tables["callback_by_send_bucket"])
     cooccurrence = tables["mistake_cooccurrence"]
-    monthly = tables["monthly_trend"].sort("interview_month", "feature")
+    monthly = _monthly(tables["monthly_trend"])
     model = stats.fit_adjusted_model(model_frame)
     gold = _gold_table(context.gold_metrics)
     out_tables = {
@@ -284,7 +308,7 @@ def build_report(
             by_count=_rows(by_count),
             by_bucket=_rows(by_bucket),
             cooccurrence=_rows(cooccurrence),
-            monthly=_rows(monthly),
+            month_sizes=_rows(_month_sizes(monthly)),
             outcomes=_rows(outcomes),
             n_notes=int(outcomes["notes"].sum() or 0),
             n_decided=int(outcomes.filter(pl.col("decided"))["notes"].sum() or 0),
