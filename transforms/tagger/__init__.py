@@ -27,10 +27,11 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from transforms.contract import FEATURES
-from transforms.tagger import components as _components  # noqa: F401  (registers factories)
 from transforms.tagger import rules as _rules  # noqa: F401  (registers rule sets)
+from transforms.tagger.components import TEXT_KEY
 from transforms.tagger.language import detect_language
 from transforms.tagger.text import strip_html
 
@@ -94,7 +95,7 @@ class Tagger:
         todo = [i for i, lang in enumerate(languages) if lang in _TAGGED_LANGUAGES]
         cleaned = [strip_html(texts[i]) for i in todo]
         results: list[TextTags] = [TextTags(lang, dict(_UNKNOWN), ()) for lang in languages]
-        docs = self.nlp.pipe((clean for clean, _ in cleaned), batch_size=batch_size)
+        docs = self.nlp.pipe((self._make_doc(clean) for clean, _ in cleaned), batch_size=batch_size)
         for i, (_, offsets), doc in zip(todo, cleaned, docs, strict=True):
             evidence = []
             for feature, rule, start, end in doc._.followup_evidence:
@@ -110,6 +111,11 @@ class Tagger:
                 ]
             results[i] = TextTags(languages[i], dict(doc._.followup_features), tuple(evidence))
         return results
+
+    def _make_doc(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # the regex rules need the text; spare rebuilding it
+        return doc
 
     def _tag_parallel(self, texts: list[str], n_process: int, batch_size: int) -> list[TextTags]:
         n_chunks = max(n_process, min(len(texts) // batch_size, n_process * 4))

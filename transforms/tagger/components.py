@@ -1,11 +1,14 @@
 """spaCy components of the follow-up tagger, assembled by ``tagger.cfg``.
 
 * ``followup_norms``: writes the misspelling table into lexeme NORMs once, at construction, so
-  that every rule matching on NORM sees "recieve" as "receive" at no per-token cost.
-* ``followup_cues``: runs all rule sets (PhraseMatcher on NORM, Matcher, regexes on the text)
-  and stores the hits as ``Doc._.followup_cues`` (label -> list of Cue).
+  that every phrase rule matching on NORM sees "recieve" as "receive" at no per-token cost.
+* ``followup_cues``: runs all rule sets (one PhraseMatcher on NORM, regexes on the text) and
+  stores the hits as ``Doc._.followup_cues`` (label -> list of Cue, in character offsets).
 * ``followup_features``: turns cues into features and evidence (``decide.py``) and stores them
   as ``Doc._.followup_features`` and ``Doc._.followup_evidence``.
+
+Callers that hold the text may put it in ``doc.user_data[TEXT_KEY]`` (the Tagger does) to spare
+rebuilding ``Doc.text`` from the tokens.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import defaultdict
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from transforms.tagger.decide import Cue, decide_all
@@ -24,6 +27,13 @@ from transforms.tagger.rules import Rule
 for _name in ("followup_cues", "followup_features", "followup_evidence"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+TEXT_KEY = "followup_text"
+
+
+def doc_text(doc: Doc) -> str:
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
 
 
 class _Norms:
@@ -42,46 +52,57 @@ def make_norms(nlp: Language, name: str, *, table: dict[str, str]) -> _Norms:
 
 
 class CueMatcher:
-    """All rule sets in one Matcher, one PhraseMatcher (NORM) and a list of regexes."""
+    """All phrase rules in one PhraseMatcher (NORM), and the regex rules."""
 
     def __init__(self, nlp: Language, rule_sets: dict[str, list[Rule]]) -> None:
-        self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.regexes: list[tuple[str, str, re.Pattern[str]]] = []
-        phrase_groups: dict[str, list[Doc]] = defaultdict(list)
-        token_groups: dict[str, list[list[dict[str, Any]]]] = defaultdict(list)
+        regexes: list[Rule] = []
+        phrase_groups: dict[str, list[str]] = defaultdict(list)
         for rules in rule_sets.values():
             for rule in rules:
-                key = f"{rule.label}|{rule.name}"
                 if isinstance(rule.pattern, str):
-                    phrase_groups[key].append(nlp.make_doc(rule.pattern))
-                elif isinstance(rule.pattern, re.Pattern):
-                    self.regexes.append((rule.label, rule.name, rule.pattern))
+                    phrase_groups[f"{rule.label}|{rule.name}"].append(rule.pattern)
                 else:
-                    token_groups[key].append(rule.pattern)
-        for key, docs in phrase_groups.items():
-            self.phrases.add(key, docs)
-        for key, patterns in token_groups.items():
-            self.matcher.add(key, patterns)
-        self.strings = nlp.vocab.strings
+                    regexes.append(rule)
+        for key, phrases in phrase_groups.items():
+            self.phrases.add(key, [nlp.make_doc(phrase) for phrase in phrases])
+        self.keys = {nlp.vocab.strings[k]: tuple(k.split("|", 1)) for k in phrase_groups}
+        self.regex, self.regex_rules = _combine(regexes)
 
     def __call__(self, doc: Doc) -> Doc:
         cues: dict[str, list[Cue]] = defaultdict(list)
-        for match_id, start, end in [*self.phrases(doc), *self.matcher(doc)]:
-            label, rule = self.strings[match_id].split("|", 1)
-            cues[label].append(Cue(label, rule, start, end))
-        text = doc.text
-        for label, rule, regex in self.regexes:
-            for m in regex.finditer(text):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None:
-                    cues[label].append(Cue(label, rule, span.start, span.end))
-        doc._.followup_cues = {label: _longest(found) for label, found in cues.items()}
+        for match_id, start, end in self.phrases(doc):
+            label, rule = self.keys[match_id]
+            last = doc[end - 1]
+            cues[label].append(Cue(label, rule, doc[start].idx, last.idx + len(last)))
+        if self.regex is not None:
+            rules = self.regex_rules
+            for m in self.regex.finditer(doc_text(doc)):
+                label, rule = rules[m.lastgroup or ""]
+                cues[label].append(Cue(label, rule, m.start(), m.end()))
+        doc._.followup_cues = {label: _longest(found) for label, found in cues.items() if found}
         return doc
 
 
+def _combine(rules: list[Rule]) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    """One alternation of all regex rules, scanned once per text; earlier rules win overlaps."""
+    if not rules:
+        return None, {}
+    names = {f"r{k}": (rule.label, rule.name) for k, rule in enumerate(rules)}
+    parts = []
+    for name, rule in zip(names, rules, strict=True):
+        pattern = rule.pattern
+        assert isinstance(pattern, re.Pattern)
+        flags = "i" if pattern.flags & re.IGNORECASE else ""
+        body = f"(?{flags}:{pattern.pattern})" if flags else pattern.pattern
+        parts.append(f"(?P<{name}>{body})")
+    return re.compile("|".join(parts)), names
+
+
 def _longest(cues: list[Cue]) -> list[Cue]:
-    """Drop cues lying inside a longer cue of the same label (optional tokens match twice)."""
+    """Drop cues lying inside a longer cue of the same label (optional words match twice)."""
+    if len(cues) < 2:
+        return cues
     kept: list[Cue] = []
     for cue in sorted(cues, key=lambda c: (c.start, c.start - c.end)):
         if not kept or cue.end > kept[-1].end:
@@ -96,7 +117,7 @@ def make_cues(nlp: Language, name: str, *, rule_sets: dict[str, Any]) -> CueMatc
 
 class FeatureDecider:
     def __call__(self, doc: Doc) -> Doc:
-        features, evidence = decide_all(doc, doc._.followup_cues or {})
+        features, evidence = decide_all(doc_text(doc), doc._.followup_cues or {})
         doc._.followup_features = features
         doc._.followup_evidence = evidence
         return doc

@@ -1,20 +1,22 @@
-"""Turn cue spans into the eight features, with evidence.
+"""Turn cues into the eight features, with evidence.
 
-Each ``decide_*`` function takes the Doc and the cues grouped by label and returns evidence
-tuples ``(feature, rule, start_char, end_char)``; a feature is True when it has evidence.
+Cues carry character offsets. Each ``decide_*`` function takes the text and the cues grouped
+by label and returns the cues that count; a feature is True when it has evidence.
 ``generic`` and ``thanks_only`` are derived: generic = no specific reference (evidence: the
-whole text); thanks_only = thanks but no fit argument (evidence: the thanks cues).
+whole text); thanks_only = thanks but no fit argument (evidence: the thanks words).
 
 An empty note is generic (nothing in it is specific) and not thanks_only (it does not thank).
+
+Context checks (same sentence, negation before a cue, the words after it) look at the text
+around the cue with small regexes: per-token Python checks cost more than tokenizing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
 
 from transforms.contract import FEATURES
 
@@ -22,610 +24,353 @@ from transforms.contract import FEATURES
 class Cue(NamedTuple):
     label: str
     rule: str
-    start: int  # token index
-    end: int  # token index, exclusive
+    start: int  # character offset
+    end: int  # character offset, exclusive
 
 
 EvidenceTuple = tuple[str, str, int, int]
 Cues = dict[str, list[Cue]]
 
-_NEGATIONS = frozenset(
-    {"not", "no", "never", "without", "nor", "neither", "n't", "nt", "hardly", "instead"}
-)
-_SENT_END = frozenset({".", "!", "?", ";", "…"})
-_GENERIC_OBJECTS = frozenset(
-    [
-        "role",
-        "position",
-        "job",
-        "opportunity",
-        "opportunities",
-        "company",
-        "team",
-        "organization",
-        "organisation",
-        "culture",
-        "interview",
-        "interviews",
-        "conversation",
-        "discussion",
-        "time",
-        "day",
-        "meeting",
-        "process",
-        "everything",
-        "things",
-        "thing",
-        "work",
-        "more",
-        "lot",
-        "today",
-        "yesterday",
-        "chance",
-        "details",
-        "company's",
-        "team's",
-        "firm",
-        "business",
-        "department",
-        "group",
-        "vision",
-        "mission",
-        "values",
-        "place",
-        "people",
-        "environment",
-        "great",
-        "good",
-        "much",
-        "really",
-        "hiring",
-        "recruitment",
-        "opening",
-        "responsibilities",
-        "duties",
-        "expectations",
-        "goals",
-        "position's",
-        "role's",
-        "whole",
-        "all",
-        "it",
-        "position.",
-        "questions",
-        "question",
-        "answers",
-        "you",
-        "me",
-        "us",
-        "them",
-        "everyone",
-        "working",
-        "learning",
-        "hear",
-        "learn",
-        "talking",
-        "speaking",
-        "discussing",
-        "how",
-        "what",
-        "why",
-        "chat",
-        "call",
-    ]
-)
-_CAPS_STOP = frozenset(
-    [
-        "i",
-        "i'm",
-        "i've",
-        "i'd",
-        "i'll",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "prof",
-        "miss",
-        "sir",
-        "madam",
-        "thank",
-        "thanks",
-        "dear",
-        "hi",
-        "hello",
-        "hey",
-        "best",
-        "regards",
-        "sincerely",
-        "cheers",
-        "warmly",
-        "team",
-        "hiring",
-        "manager",
-        "senior",
-        "junior",
-        "lead",
-        "principal",
-        "staff",
-        "head",
-        "chief",
-        "director",
-        "engineer",
-        "engineering",
-        "developer",
-        "designer",
-        "analyst",
-        "associate",
-        "specialist",
-        "coordinator",
-        "intern",
-        "internship",
-        "recruiter",
-        "recruiting",
-        "talent",
-        "acquisition",
-        "position",
-        "role",
-        "interview",
-        "company",
-        "inc",
-        "llc",
-        "ltd",
-        "corp",
-        "co",
-        "ceo",
-        "cto",
-        "cfo",
-        "coo",
-        "vp",
-        "hr",
-        "ok",
-        "okay",
-        "ps",
-        "asap",
-        "fyi",
-        "cv",
-        "resume",
-        "linkedin",
-        "zoom",
-        "teams",
-        "skype",
-        "meet",
-        "name",
-        "email",
-        "phone",
-        "url",
-        "address",
-        "officer",
-        "executive",
-        "assistant",
-        "representative",
-        "consultant",
-        "administrator",
-        "admin",
-        "officer",
-        "sr",
-        "jr",
-        "mid",
-        "level",
-        "ii",
-        "iii",
-        "iv",
-        "please",
-        "kind",
-        "yours",
-        "respectfully",
-        "gratefully",
-        "truly",
-        "warm",
-        "all",
-        "again",
-        "p.s.",
-        "re",
-        "subject",
-    ]
-)
-_ROLE_WORDS = frozenset({"role", "position", "job", "opening", "vacancy", "post", "title"})
-_CLOSINGS = frozenset(
-    [
-        "best",
-        "regards",
-        "sincerely",
-        "cheers",
-        "thanks",
-        "warmly",
-        "respectfully",
-        "yours",
-        "thank",
-        "gratefully",
-        "cordially",
-        "kind",
-        "warm",
-    ]
-)
-_GREETINGS = frozenset({"dear", "hi", "hello", "hey", "greetings", "good", "to"})
-_NAME_PRECEDERS = frozenset(
-    {
-        "at",
-        "with",
-        "for",
-        "from",
-        "join",
-        "joining",
-        "dear",
-        "hi",
-        "hello",
-        "hey",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "thank",
-        "thanks",
-        "you",
-        "to",
-        "and",
-        "of",
-        "meet",
-        "meeting",
-        "met",
-    }
-)
-_NUMBER_EXCLUDE_NEXT = frozenset(
-    {
-        "am",
-        "pm",
-        "a.m.",
-        "p.m.",
-        "o'clock",
-        "years",
-        "year",
-        "yrs",
-        "months",
-        "+",
-        ":",
-        "st",
-        "nd",
-        "rd",
-        "th",
-        "min",
-        "mins",
-        "minutes",
-        "hours",
-        "hour",
-        "hrs",
-    }
-)
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-_PII_TAGS = frozenset({"NAME", "EMAIL", "PHONE", "URL", "ADDRESS"})
-_PLACEHOLDER_WORDS = frozenset(
-    [
-        "name",
-        "company",
-        "organization",
-        "organisation",
-        "role",
-        "position",
-        "title",
-        "job",
-        "interviewer",
-        "hiring",
-        "manager",
-        "date",
-        "team",
-        "department",
-        "recipient",
-        "insert",
-        "your",
-        "first",
-        "last",
-        "surname",
-        "specific",
-        "topic",
-        "project",
-        "detail",
-        "details",
-        "something",
-        "skill",
-        "skills",
-        "industry",
-        "product",
-        "city",
-        "day",
-        "time",
-        "contact",
-        "person",
-        "field",
-        "employer",
-        "firm",
-        "agency",
-        "school",
-        "mention",
-        "point",
-        "example",
-    ]
-)
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
-# --- helpers ---------------------------------------------------------------------------------
+_BREAK = re.compile(r"[.!?;…](?=\s|$)|\n")
+_WORD = re.compile(r"[A-Za-z0-9'’+\-]+")
+_NEGATIONS = _words(
+    """not no never without nor neither hardly instead cannot dont didnt wont cant isnt wasnt
+    havent hasnt hadnt couldnt wouldnt shouldnt arent werent nt"""
+)
+_GENERIC_OBJECTS = _words(
+    """role position job opportunity opportunities company team organization organisation
+    culture interview interviews conversation discussion time day meeting process everything
+    things thing work more lot today yesterday chance details firm business department group
+    vision mission values place people environment great good much really hiring recruitment
+    opening responsibilities duties expectations goals questions question answers working
+    learning hear learn talking speaking discussing chat call"""
+)
+_CAPS_STOP = _words(
+    """i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december mr ms mrs
+    dr prof miss sir madam thank thanks dear hi hello hey best regards sincerely cheers warmly
+    team hiring manager senior junior lead principal staff head chief director engineer
+    engineering developer designer analyst associate specialist coordinator intern internship
+    recruiter recruiting talent acquisition position role interview company inc llc ltd corp
+    co ceo cto cfo coo vp hr ok okay ps asap fyi cv resume linkedin zoom teams skype meet
+    name email phone url address officer executive assistant representative consultant
+    administrator admin sr jr mid level ii iii iv please kind yours respectfully gratefully
+    truly warm all again re subject am pm"""
+)
+_NAME_PRECEDERS = _words(
+    """at with for from join joining dear hi hello hey mr ms mrs dr thank thanks you to and of
+    meet meeting met"""
+)
+_MONTHS = _words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+_AFTER_NUMBER_EXCLUDED = _MONTHS | _words(
+    "am pm a.m. p.m. o'clock years year yrs months st nd rd th min mins minutes hours hour"
+)
+_NOTE_WORDS = _words(
+    """this it the a my our these note card letter thank you envelope copy here off quick short
+    little handwritten over written thanks thank-you"""
+)
+_NOTE_OBJECTS = _words("note card letter envelope")
+_PII_TAGS = _words("NAME EMAIL PHONE URL ADDRESS")
+_PLACEHOLDER_WORDS = _words(
+    """name company organization organisation role position title job interviewer hiring
+    manager date team department recipient insert your first last surname specific topic
+    project detail details something skill skills industry product city day time contact
+    person field employer firm agency school mention point example"""
+)
+_ROLE_AFTER_TITLE_RUN = re.compile(
+    r"(?:\s+[A-Z][A-Za-z]*)*\s+(?i:role|position|job|opening|vacancy|post|title)\b"
+)
+_YEARS_BEFORE = re.compile(
+    r"(?i:\b(my)\s+)?(?i:(?:over|nearly|almost|about)\s+)?"
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|several|many)"
+    r"\s*\+?\s*$"
+)
+_GREETING = re.compile(
+    r"^\s*(?i:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)|to)\b"
+    r"[^,:!\n]{0,60}[,:!\n]"
+)
+_CLOSING = re.compile(
+    r"(?i:\b(?:best|regards|sincerely|cheers|thanks|warmly|respectfully|yours|gratefully|"
+    r"cordially)\b)[ \t]*(?:[,!\-]|\n|$)"
+)
+_SKIP_BEFORE_WORD = " \t\"'“‘([*•-"
 
 
-def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+# --- text helpers ----------------------------------------------------------------------------
 
 
-def _is_boundary(doc: Doc, i: int) -> bool:
-    token = doc[i]
-    return token.text in _SENT_END or (token.is_space and "\n" in token.text)
-
-
-def _same_sentence(doc: Doc, a: int, b: int) -> bool:
+def same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence end or line break between character offsets a and b."""
     lo, hi = min(a, b), max(a, b)
-    return not any(_is_boundary(doc, i) for i in range(lo, hi))
+    return _BREAK.search(text, lo, hi) is None
 
 
-def _negated(doc: Doc, start: int, window: int = 4) -> bool:
-    """A negation within `window` tokens before `start`, in the same sentence."""
-    i = start - 1
-    while i >= 0 and start - i <= window:
-        if _is_boundary(doc, i):
-            return False
-        if doc[i].norm_ in _NEGATIONS:
-            return True
-        i -= 1
-    return False
+def _clause_before(text: str, start: int, chars: int = 60) -> str:
+    """The text before `start` back to the last sentence break (at most `chars` chars)."""
+    before = text[max(0, start - chars) : start]
+    cut = max(before.rfind(c) for c in ".!?;\n")
+    return before[cut + 1 :]
 
 
-def _evidence(doc: Doc, feature: str, cues: Iterable[Cue]) -> list[EvidenceTuple]:
-    return [(feature, c.rule, *_chars(doc, c.start, c.end)) for c in cues]
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(_clause_before(text, start))[-n:]]
 
 
-def _line_start(doc: Doc, i: int) -> bool:
-    """Token i starts a sentence or line (skipping quotes/brackets/dashes before it)."""
-    j = i - 1
-    while j >= 0 and (doc[j].is_quote or doc[j].is_bracket or doc[j].text in {"-", "*", "•"}):
-        j -= 1
-    return j < 0 or _is_boundary(doc, j) or doc[j].text == ":"
+def _words_after(text: str, end: int, n: int) -> list[str]:
+    after = text[end : end + 80]
+    cut = _BREAK.search(after)
+    return [w.lower() for w in _WORD.findall(after[: cut.start()] if cut else after)[:n]]
 
 
-def _signoff_start(doc: Doc) -> int:
-    """Index after which tokens belong to the sign-off ("Best,\\nJane")."""
-    n = len(doc)
-    for i in range(n - 1, max(-1, n - 15), -1):
-        if doc[i].norm_ in _CLOSINGS and (
-            i + 1 == n or doc[i + 1].text in {",", "!", "-"} or doc[i + 1].is_space
-        ):
-            return i
-    return n
+def negated(text: str, start: int, window: int = 4) -> bool:
+    """A negation word among the `window` words before `start`, in the same sentence."""
+    return any(
+        w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in _words_before(text, start, window)
+    )
 
 
-def _greeting_end(doc: Doc) -> int:
-    """Index where the salutation line ("Dear Ms. X,") ends, 0 if there is none."""
-    if len(doc) and doc[0].norm_ in _GREETINGS:
-        for i, token in enumerate(doc[:12]):
-            if token.text in {",", ":", "!"} or (token.is_space and "\n" in token.text):
-                return i
-    return 0
-
-
-# --- features --------------------------------------------------------------------------------
-
-
-def decide_thanks(doc: Doc, cues: Cues) -> list[Cue]:
-    return [c for c in cues.get("THANKS", []) if not _negated(doc, c.start, 2)]
-
-
-def decide_enthusiasm(doc: Doc, cues: Cues) -> list[EvidenceTuple]:
-    ok = [c for c in cues.get("ENTHUSIASM", []) if not _negated(doc, c.start)]
-    return _evidence(doc, "enthusiasm", ok)
-
-
-def decide_fit(doc: Doc, cues: Cues) -> list[EvidenceTuple]:
-    ok = [c for c in cues.get("FIT", []) if not _negated(doc, c.start, 3)]
-    return _evidence(doc, "fit_argument", ok)
+def _near_any(text: str, cue: Cue, others: list[Cue]) -> bool:
+    return any(same_sentence(text, cue.start, other.start) for other in others)
 
 
 def _overlaps(cue: Cue, others: list[Cue]) -> bool:
     return any(o.start < cue.end and cue.start < o.end for o in others)
 
 
-def decide_gift(doc: Doc, cues: Cues) -> list[EvidenceTuple]:
+# --- thanks, enthusiasm, fit -----------------------------------------------------------------
+
+
+def decide_thanks(text: str, cues: Cues) -> list[Cue]:
+    return [c for c in cues.get("THANKS", []) if not negated(text, c.start, 2)]
+
+
+def decide_enthusiasm(text: str, cues: Cues) -> list[Cue]:
+    return [c for c in cues.get("ENTHUSIASM", []) if not negated(text, c.start)]
+
+
+def _years_cue(text: str, cue: Cue) -> Cue | None:
+    """'5+ years of' / 'my six years in': FIT_YEARS right after a number (and maybe 'my')."""
+    m = _YEARS_BEFORE.search(text, max(0, cue.start - 30), cue.start)
+    if m is None:
+        return None
+    rule = "fit.my_n_years" if m.group(1) else "fit.n_years_of"
+    return cue._replace(rule=rule, start=m.start(1) if m.group(1) else m.start(2))
+
+
+def decide_fit(text: str, cues: Cues) -> list[Cue]:
+    """A case for the candidate (experience, skills, contribution), not negated."""
+    found = list(cues.get("FIT", []))
+    found += [y for c in cues.get("FIT_YEARS", []) if (y := _years_cue(text, c)) is not None]
+    return [c for c in found if not negated(text, c.start, 3)]
+
+
+# --- gift --------------------------------------------------------------------------------------
+
+
+def decide_gift(text: str, cues: Cues) -> list[Cue]:
     """A gift item and a delivery cue in the same sentence, neither negated nor excluded."""
+    items = cues.get("GIFT_ITEM")
+    if not items:
+        return []
     excluded = cues.get("GIFT_EXCLUDE", [])
-    items = [c for c in cues.get("GIFT_ITEM", []) if not _overlaps(c, excluded)]
+    items = [c for c in items if not _overlaps(c, excluded)]
     sends = [c for c in cues.get("GIFT_SEND", []) if not _overlaps(c, items)]
-    out: list[EvidenceTuple] = []
+    out: list[Cue] = []
     for item in items:
         for send in sends:
-            if _same_sentence(doc, item.start, send.start) and not (
-                _negated(doc, item.start, 6) or _negated(doc, send.start, 4)
+            if same_sentence(text, item.start, send.start) and not (
+                negated(text, item.start, 6) or negated(text, send.start, 4)
             ):
-                out += _evidence(doc, "gift", [item, send])
+                out += [item, send]
     return out
 
 
-def _later_round_near(doc: Doc, cue: Cue, cues: Cues) -> bool:
-    return any(_same_sentence(doc, cue.start, later.start) for later in cues.get("LATER_ROUND", []))
+# --- prewritten --------------------------------------------------------------------------------
 
 
-def _soon_after(doc: Doc, cue: Cue, cues: Cues) -> bool:
+def _soon_after(text: str, cue: Cue, cues: Cues) -> bool:
     return any(
-        cue.end <= soon.start <= cue.end + 6 and _same_sentence(doc, cue.start, soon.start)
+        cue.end <= soon.start <= cue.end + 25 and same_sentence(text, cue.start, soon.start)
         for soon in cues.get("SOON", [])
     )
 
 
-def placeholder_ok(text: str) -> bool:
-    """A bracketed/braced/angled span is an unfilled template field, not a literal bracket."""
-    inner = text.strip("[]{}<>%()$ \t")
-    if not inner or set(text) <= {"_"}:
-        return bool(text) and set(text) <= {"_"}
-    if inner in _PII_TAGS or inner.rstrip("0123456789_") in _PII_TAGS:
-        return False
-    if text.startswith(("{", "<<", "%(", "${")):
+def placeholder_ok(span: str) -> bool:
+    """A bracketed/braced/angled span is an unfilled template field, not a literal bracket.
+
+    The pipeline's own redaction tags ([NAME], [EMAIL], [PHONE], [URL], [ADDRESS]) and literal
+    brackets ("[redacted]", "[sic]", "[1]") are not; "[Company]", "[Interviewer Name]",
+    "{company}", "<<Role>>", "____" and "[XXX]" are.
+    """
+    if span and set(span) <= {"_"}:
         return True
-    words = {w.strip(".,:;'’").lower() for w in inner.replace("/", " ").split()}
-    return bool(words & _PLACEHOLDER_WORDS) or inner.upper().strip("X") == ""
+    inner = span.strip("[]{}<> \t")
+    if not inner or inner in _PII_TAGS or inner.rstrip("0123456789_") in _PII_TAGS:
+        return False
+    if span.startswith(("{", "<<")):
+        return True
+    found = {w.strip(".,:;'’").lower() for w in inner.replace("/", " ").replace("_", " ").split()}
+    return bool(found & _PLACEHOLDER_WORDS) or inner.upper().strip("X") == ""
 
 
-def decide_prewritten(doc: Doc, cues: Cues) -> list[EvidenceTuple]:
+def decide_prewritten(text: str, cues: Cues) -> list[Cue]:
     """The interview still to come (and not a later round), or an unfilled placeholder."""
-    out: list[EvidenceTuple] = []
-    for cue in cues.get("FUTURE_MEET_YOU", []) + cues.get("FUTURE_INTERVIEW", []):
-        if not _later_round_near(doc, cue, cues) and not _negated(doc, cue.start):
-            out += _evidence(doc, "prewritten", [cue])
-    for cue in cues.get("FUTURE_MEET", []):
-        if _soon_after(doc, cue, cues) and not _later_round_near(doc, cue, cues):
-            out += _evidence(doc, "prewritten", [cue])
-    for cue in cues.get("PLACEHOLDER", []):
-        start, end = _chars(doc, cue.start, cue.end)
-        if placeholder_ok(doc.text[start:end]):
-            out.append(("prewritten", cue.rule, start, end))
-    return out
+    later = cues.get("LATER_ROUND", [])
+    ok = [
+        c
+        for c in cues.get("FUTURE_MEET_YOU", []) + cues.get("FUTURE_INTERVIEW", [])
+        if not _near_any(text, c, later) and not negated(text, c.start)
+    ]
+    ok += [
+        c
+        for c in cues.get("FUTURE_MEET", [])
+        if _soon_after(text, c, cues) and not _near_any(text, c, later)
+    ]
+    ok += [c for c in cues.get("PLACEHOLDER", []) if placeholder_ok(text[c.start : c.end])]
+    return ok
 
 
-def decide_handed(doc: Doc, cues: Cues) -> list[EvidenceTuple]:
-    """Left with the front desk, or a hand-over of the note together with 'on my way out'."""
-    out = _evidence(
-        doc,
-        "handed_on_exit",
-        [c for c in cues.get("HANDOFF_DESK", []) if not _negated(doc, c.start)],
+# --- handed on exit ----------------------------------------------------------------------------
+
+
+def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
+    """'left [this note] with the receptionist': only note words between verb and desk."""
+    if not hand.end <= desk.start <= hand.end + 40:
+        return False
+    between = [w.lower() for w in _WORD.findall(text[hand.end : desk.start])]
+    return len(between) <= 5 and all(w in _NOTE_WORDS for w in between)
+
+
+def _hands_note(text: str, hand: Cue) -> bool:
+    """The verb's object is the note: 'leaving this', 'handed you this card', 'left a note'."""
+    following = _words_after(text, hand.end, 3)
+    return bool(following) and (
+        following[0] in {"this", "it"} or any(w in _NOTE_OBJECTS for w in following)
     )
-    for exit_cue in cues.get("EXIT", []):
-        for hand in cues.get("HAND_NOTE", []):
-            if _same_sentence(doc, exit_cue.start, hand.start) and not _negated(doc, hand.start):
-                out += _evidence(doc, "handed_on_exit", [exit_cue, hand])
-    return out
 
 
-def _has_content(doc: Doc, start: int, limit: int = 7) -> bool:
-    """A content word (not a stop word, not a generic object) soon after `start`."""
-    for token in doc[start : start + limit]:
-        if token.is_punct or (token.is_space and "\n" in token.text):
-            return False
-        norm = token.norm_
-        if (
-            (token.is_alpha or token.is_digit)
-            and norm not in STOP_WORDS
-            and (norm not in _GENERIC_OBJECTS)
-        ):
+def decide_handed(text: str, cues: Cues) -> list[Cue]:
+    """Left with the front desk, or a hand-over of the note together with 'on my way out'."""
+    ok = [c for c in cues.get("HANDOFF_DESK", []) if not negated(text, c.start)]
+    for hand in cues.get("HAND", []):
+        if negated(text, hand.start):
+            continue
+        for desk in cues.get("DESK", []):
+            if _hand_to_desk(text, hand, desk):
+                ok.append(hand._replace(rule="handed_on_exit.left_with_desk", end=desk.end))
+        for exit_cue in cues.get("EXIT", []):
+            if same_sentence(text, exit_cue.start, hand.start) and _hands_note(text, hand):
+                ok += [exit_cue, hand._replace(rule="handed_on_exit.handed_on_way_out")]
+    return ok
+
+
+# --- specific reference ------------------------------------------------------------------------
+
+
+def _has_content(text: str, end: int) -> bool:
+    """A content word (not a stop word, not a generic object) in the clause after `end`."""
+    after = text[end : end + 80]
+    cut = re.search(r"[.!?;,:\n]", after)
+    for word in _WORD.findall(after[: cut.start()] if cut else after)[:7]:
+        lower = word.lower().strip("'’")
+        if lower and lower not in STOP_WORDS and lower not in _GENERIC_OBJECTS:
             return True
     return False
 
 
-def _number_ok(doc: Doc, i: int) -> bool:
-    nxt = doc[i + 1].norm_ if i + 1 < len(doc) else ""
-    prev = doc[i - 1].norm_ if i > 0 else ""
-    return nxt not in _NUMBER_EXCLUDE_NEXT and nxt not in _MONTHS and prev not in _MONTHS
+def _number_ok(text: str, cue: Cue) -> bool:
+    """Not a time ("10:30"), a date ("May 3") or years of experience ("5 years")."""
+    if text[cue.end : cue.end + 1] == ":" or text[cue.start - 1 : cue.start] == ":":
+        return False
+    after = _WORD.findall(text[cue.end : cue.end + 12])
+    before = _WORD.findall(text[max(0, cue.start - 12) : cue.start])
+    return not (
+        (after and after[0].lower().rstrip(".") in _AFTER_NUMBER_EXCLUDED)
+        or (after and after[0] == "+")
+        or (before and before[-1].lower() in _MONTHS)
+    )
 
 
-def _capitalised_ok(doc: Doc, i: int, greeting_end: int, signoff: int) -> bool:
-    token = doc[i]
-    if token.norm_ in _CAPS_STOP or i < greeting_end or i >= signoff or _line_start(doc, i):
-        return False
-    prev = doc[i - 1]
-    if prev.text in {"[", "<", "{"}:
-        return False
-    j = i - 1
-    while j >= 0 and doc[j].text == ",":
+def _line_start(text: str, start: int) -> bool:
+    """`start` begins a sentence or line (ignoring quotes, brackets and bullets before it)."""
+    j = start - 1
+    while j >= 0 and text[j] in _SKIP_BEFORE_WORD:
         j -= 1
-    if j >= 0 and doc[j].norm_ in _NAME_PRECEDERS:
+    return j < 0 or text[j] in ".!?:;…\n"
+
+
+def _signoff_start(text: str) -> int:
+    """Offset where the sign-off begins ("Best,\\nJane"), len(text) if there is none."""
+    tail_start = max(0, len(text) - 120)
+    found = [m.start() for m in _CLOSING.finditer(text, tail_start)]
+    return found[-1] if found else len(text)
+
+
+def _greeting_end(text: str) -> int:
+    m = _GREETING.match(text)
+    return m.end() if m else 0
+
+
+def _capitalised_ok(text: str, cue: Cue, greeting_end: int, signoff: int) -> bool:
+    """A capitalised word mid-sentence that is not a name in a greeting, a day or a job title."""
+    word = text[cue.start : cue.end].lower()
+    if word in _CAPS_STOP or not greeting_end <= cue.start < signoff:
         return False
-    # Title-case run ending in a role word ("Backend Engineer role") names the job, not a topic.
-    k = i + 1
-    while k < len(doc) and doc[k].is_title:
-        k += 1
-    return not (k < len(doc) and doc[k].norm_ in _ROLE_WORDS)
+    if _line_start(text, cue.start) or text[cue.start - 1 : cue.start] in {"[", "<", "{"}:
+        return False
+    before = _WORD.findall(text[max(0, cue.start - 20) : cue.start])
+    if before and before[-1].lower() in _NAME_PRECEDERS:
+        return False
+    # A title-case run ending in a role word ("Backend Engineer role") names the job.
+    return _ROLE_AFTER_TITLE_RUN.match(text, cue.end) is None
 
 
-def decide_specific(doc: Doc, cues: Cues) -> list[EvidenceTuple]:
-    """Remarks, content after topic cues, quotes, numbers, proper terms mid-sentence."""
-    ok = list(cues.get("SPEC_REMARK", [])) + list(cues.get("QUOTE", []))
-    ok += [c for c in cues.get("SPEC_TOPIC", []) if _has_content(doc, c.end)]
-    fit = cues.get("FIT", [])
-    # Numbers and names in a sentence about the candidate's own record are not from the talk.
-    ok += [
-        c for c in cues.get("NUMBER", []) if _number_ok(doc, c.start) and not _near_any(doc, c, fit)
-    ]
-    caps = cues.get("CAPITALISED", [])
+def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
+    """Remarks, content after topic cues, quotes, numbers, proper terms mid-sentence.
+
+    Numbers and names in a sentence about the candidate's own record (a fit cue) are not from
+    the conversation.
+    """
+    ok = cues.get("SPEC_REMARK", []) + cues.get("QUOTE", [])
+    ok += [c for c in cues.get("SPEC_TOPIC", []) if _has_content(text, c.end)]
+    ok += [c for c in cues.get("NUMBER", []) if _number_ok(text, c) and not _near_any(text, c, fit)]
+    caps = cues.get("CAPITALISED")
     if caps:
-        greeting_end, signoff = _greeting_end(doc), _signoff_start(doc)
+        greeting_end, signoff = _greeting_end(text), _signoff_start(text)
         ok += [
             c
             for c in caps
-            if _capitalised_ok(doc, c.start, greeting_end, signoff) and not _near_any(doc, c, fit)
+            if _capitalised_ok(text, c, greeting_end, signoff) and not _near_any(text, c, fit)
         ]
-    return _evidence(doc, "specific_reference", ok)
+    return ok
 
 
-def _near_any(doc: Doc, cue: Cue, others: list[Cue]) -> bool:
-    return any(_same_sentence(doc, cue.start, other.start) for other in others)
-
-
-def decide_all(doc: Doc, cues: Cues) -> tuple[dict[str, bool], list[EvidenceTuple]]:
-    """All eight features and their evidence for one Doc."""
-    evidence = (
-        decide_gift(doc, cues)
-        + decide_prewritten(doc, cues)
-        + decide_handed(doc, cues)
-        + decide_specific(doc, cues)
-        + decide_fit(doc, cues)
-        + decide_enthusiasm(doc, cues)
-    )
-    found = {e[0] for e in evidence}
-    thanks = decide_thanks(doc, cues)
-    if "specific_reference" not in found:
-        evidence.append(("generic", "generic.no_specific_reference", 0, len(doc.text)))
-    if thanks and "fit_argument" not in found:
-        without_case = [c._replace(rule="thanks_only.thanks_without_case") for c in thanks]
-        evidence += _evidence(doc, "thanks_only", without_case)
-    evidence = list(dict.fromkeys(evidence))
-    found = {e[0] for e in evidence}
-    return {f: f in found for f in FEATURES}, evidence
+def decide_all(text: str, cues: Cues) -> tuple[dict[str, bool], list[EvidenceTuple]]:
+    """All eight features and their evidence (feature, rule, start, end) for one text."""
+    fit = decide_fit(text, cues)
+    specific = decide_specific(text, cues, fit)
+    thanks = decide_thanks(text, cues)
+    found: dict[str, list[Cue]] = {
+        "gift": decide_gift(text, cues),
+        "prewritten": decide_prewritten(text, cues),
+        "handed_on_exit": decide_handed(text, cues),
+        "specific_reference": specific,
+        "fit_argument": fit,
+        "enthusiasm": decide_enthusiasm(text, cues),
+        "thanks_only": [] if fit else [c._replace(rule="thanks_only.thanks_without_case")
+                                       for c in thanks],
+    }  # fmt: skip
+    evidence = [(f, c.rule, c.start, c.end) for f, hits in found.items() for c in hits]
+    if not specific:
+        evidence.append(("generic", "generic.no_specific_reference", 0, len(text)))
+    features = {f: bool(found.get(f)) for f in FEATURES}
+    features["generic"] = not specific
+    return features, list(dict.fromkeys(evidence))

@@ -20,7 +20,8 @@ from spacy.lang.nl.stop_words import STOP_WORDS as NL
 from spacy.lang.pt.stop_words import STOP_WORDS as PT
 
 _WORD = re.compile(r"[^\W\d_]+")
-_MAX_WORDS = 120
+_MAX_WORDS = 40
+_MAX_CHARS = 300
 _THANKS = {
     "es": {"gracias", "saludos", "entrevista", "atentamente", "oportunidad", "agradezco"},
     "fr": {"merci", "cordialement", "entretien", "remercie", "opportunité", "bonjour"},
@@ -33,11 +34,16 @@ _OTHERS = {"es": ES, "fr": FR, "de": DE, "pt": PT, "it": IT, "nl": NL}
 
 
 @cache
-def _distinctive() -> dict[str, frozenset[str]]:
-    sets = {"en": frozenset(EN)}
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    """word -> the languages it counts for (one dict look-up per word when scoring)."""
+    sets = {"en": set(EN)}
     for code, words in _OTHERS.items():
-        sets[code] = frozenset((set(words) - EN) | _THANKS[code])
-    return sets
+        sets[code] = (set(words) - EN) | _THANKS[code]
+    index: dict[str, list[str]] = {}
+    for code, words in sets.items():
+        for word in words:
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
 
 
 def detect_language(text: str) -> str:
@@ -46,10 +52,14 @@ def detect_language(text: str) -> str:
     Ties and notes without any stop word (e.g. "thx!!") are English: the corpus is English and a
     short English note must not lose its tags. A non-English language must beat English.
     """
-    words = _WORD.findall(text.lower())[:_MAX_WORDS]
+    words = _WORD.findall(text[:_MAX_CHARS].lower())[:_MAX_WORDS]
     if not words:
         return "und"
-    scores = {code: sum(w in vocab for w in words) for code, vocab in _distinctive().items()}
+    scores = dict.fromkeys(("en", *_OTHERS), 0)
+    index = _languages_of_word()
+    for word in words:
+        for code in index.get(word, ()):
+            scores[code] += 1
     best = max(scores, key=lambda code: (scores[code], code == "en"))
     if best != "en" and scores[best] >= 2 and scores[best] > 1.5 * scores["en"]:
         return best

@@ -1,0 +1,123 @@
+"""Throughput of the note tagger: spaCy tokenizer alone vs the full tagger (1 and N processes).
+
+    .venv/bin/python bench/tagger.py --notes 20000
+
+Notes are assembled here from a few dozen sentences combined at random (the sample generator
+is deliberately not used). Targets on a 2-core machine: full tagger >= 50% of tokenizer-only
+throughput single-process, and >= 1.6x that with two processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable
+
+from transforms.tagger import load_tagger
+
+OPENINGS = [
+    "Dear [NAME],",
+    "Hi [NAME],",
+    "Hello,",
+    "Hi team,",
+    "Good afternoon,",
+    "",
+    "Dear Ms. Rivera,",
+]
+BODY = [
+    "Thank you for taking the time to meet with me today.",
+    "Thanks so much for the interview yesterday.",
+    "thx for ur time!!",
+    "I really enjoyed learning about the billing migration you mentioned.",
+    "Your point about on-call fatigue stuck with me.",
+    "I'm thrilled about the chance to join the Payments team.",
+    "I can't wait to get started.",
+    "In my role at a logistics startup I led the move from cron jobs to Airflow.",
+    "My 6 years of backend work in Go would help your team ship faster.",
+    "I would be a great fit for this role.",
+    "I remain very interested in the position.",
+    "I sent a small fruit basket to the office as a thank you.",
+    "Thank you for the gift of your time.",
+    "I look forward to meeting you today.",
+    "I look forward to hearing back about next steps.",
+    "I left this note with the receptionist on my way out.",
+    "Your receptionist was very welcoming.",
+    "Cutting checkout latency by 40% is an impressive goal.",
+    'I keep thinking about your phrase "ship small, ship often".',
+    "We discussed how the data team supports the 3 regional offices.",
+    "I have built dashboards in Looker for the finance team.",
+    "I definately appriciate the oppurtunity.",
+    "<p>I <b>really</b> enjoyed our conversation.</p>",
+    "I am excited about the [Role] position at {company}.",
+    "Please let me know if you need anything else from me.",
+    "I hope to hear from you soon.",
+    "It was great to meet everyone on the panel.",
+    "The whiteboard exercise on rate limiting was a lot of fun.",
+    "I didn't send a gift, just this note.",
+    "On my way out I noticed the award wall in the lobby.",
+    "I believe my experience with SQL and Python aligns with the role.",
+    "Talking with you about the Q3 roadmap was the highlight of my week.",
+]
+CLOSINGS = ["Best,\n[NAME]", "Kind regards,\n[NAME]", "Thanks again!", "Cheers", "", "Sincerely,"]
+FOREIGN = [
+    "Muchas gracias por la entrevista de hoy, fue un placer conocerle.",
+    "Vielen Dank für das angenehme Gespräch heute.",
+]
+
+
+def make_notes(n: int, seed: int = 13) -> list[str]:
+    """n varied notes: opening, 1–7 body sentences, closing; a few foreign or empty."""
+    rng = random.Random(seed)
+    notes = []
+    for _ in range(n):
+        roll = rng.random()
+        if roll < 0.01:
+            notes.append("")
+        elif roll < 0.03:
+            notes.append(rng.choice(FOREIGN))
+        else:
+            body = " ".join(rng.sample(BODY, rng.randint(1, 7)))
+            notes.append("\n\n".join(p for p in (rng.choice(OPENINGS), body,
+                                                 rng.choice(CLOSINGS)) if p))  # fmt: skip
+    return notes
+
+
+def _measure(name: str, run: Callable[[], object], n_notes: int, n_words: int) -> float:
+    start = time.perf_counter()
+    run()
+    seconds = time.perf_counter() - start
+    rate = n_notes / seconds
+    print(f"{name:<28} {rate:>10,.0f} notes/s {n_words / seconds:>12,.0f} words/s {seconds:7.2f}s")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--notes", type=int, default=20000, help="number of notes (default 20000)")
+    parser.add_argument("--processes", type=int, default=2, help="processes for the parallel run")
+    args = parser.parse_args()
+    notes = make_notes(args.notes)
+    words = sum(len(t.split()) for t in notes)
+    tagger = load_tagger()
+    tagger.tag_texts(notes[:200])  # warm-up: lazy spaCy/matcher set-up is not measured
+    print(f"{args.notes} notes, {words} words, tagger {tagger.version}")
+    tokenizer = tagger.nlp.tokenizer
+    tok = _measure(
+        "tokenizer only", lambda: list(tokenizer.pipe(notes, batch_size=1000)), len(notes), words
+    )
+    one = _measure("tagger, 1 process", lambda: tagger.tag_texts(notes), len(notes), words)
+    many = _measure(
+        f"tagger, {args.processes} processes",
+        lambda: tagger.tag_texts(notes, n_process=args.processes),
+        len(notes),
+        words,
+    )
+    print(f"tagger / tokenizer: {one / tok:.0%} (target >= 50%)")
+    print(f"{args.processes} processes / 1 process: {many / one:.2f}x (target >= 1.6x)")
+
+
+if __name__ == "__main__":
+    main()
