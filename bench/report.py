@@ -29,7 +29,8 @@ select
     case when channel = 'in_person' then 'receptionist' end, null,
     ['engineering', 'sales', 'design', 'ops', 'finance'][1 + (i % 5)],
     ['intern', 'junior', 'mid', 'senior', 'lead', 'executive'][1 + (i % 6)],
-    'Thank you for the conversation about the roadmap. <script>alert(1)</script> Best.',
+    repeat('Thank you for the conversation about the roadmap and the team. ', 1 + (i % 9))
+        || '<script>alert(1)</script> Best regards, [NAME]',
     null, md5(i::varchar), 'bench', i
 from (
     select
@@ -77,6 +78,21 @@ where u < 0.95;
 insert into tag_evidence
 select note_id, 'generic', 'text', 'generic.v1', 0, 9, null, 'bench.v1'
 from note_tags where generic
+union all
+select note_id, 'thanks_only', 'text', 'thanks_only.v1', 0, 5, null, 'bench.v1'
+from note_tags where thanks_only
+union all
+select note_id, 'thanks_only', 'text', 'thanks_only.v1', 40, 48, null, 'bench.v1'
+from note_tags where thanks_only
+union all
+select note_id, 'prewritten', 'text', 'prewritten.v1', 10, 22, null, 'bench.v1'
+from note_tags where prewritten
+union all
+select note_id, 'enthusiasm', 'text', 'enthusiasm.v1', 30, 40, null, 'bench.v1'
+from note_tags where enthusiasm
+union all
+select note_id, 'fit_argument', 'text', 'fit.v1', 50, 70, null, 'bench.v1'
+from note_tags where fit_argument
 union all
 select note_id, 'gift', 'text', 'gift.v1', 20, 30, null, 'bench.v1'
 from note_tags where gift

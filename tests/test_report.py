@@ -270,6 +270,10 @@ def test_monthly_trend_has_rates_with_and_without(report):
     assert (row["decided_with"], row["rate_with"]) == (2, 0.5)
 
 
+def test_no_temporary_table_is_left_behind(warehouse, report):
+    assert warehouse.sql("select count(*) from duckdb_tables() where temporary").fetchone() == (0,)
+
+
 def test_unsafe_run_id_is_refused(warehouse, tmp_path):
     with pytest.raises(ValueError, match="run_id"):
         write_report(warehouse, tmp_path, "../escape")
