@@ -91,25 +91,28 @@ class Tagger:
         return self._tag_serial(texts, batch_size)
 
     def _tag_serial(self, texts: Sequence[str], batch_size: int) -> list[TextTags]:
+        return [_text_tags(raw) for raw in self._tag_raw(texts, batch_size)]
+
+    def _tag_raw(self, texts: Sequence[str], batch_size: int) -> list[_RawTags]:
+        """Tags as plain tuples (cheap to send back from a worker process)."""
         languages = [detect_language(t) for t in texts]
         todo = [i for i, lang in enumerate(languages) if lang in _TAGGED_LANGUAGES]
         cleaned = [strip_html(texts[i]) for i in todo]
-        results: list[TextTags] = [TextTags(lang, dict(_UNKNOWN), ()) for lang in languages]
+        results: list[_RawTags] = [(lang, None, ()) for lang in languages]
         docs = self.nlp.pipe((self._make_doc(clean) for clean, _ in cleaned), batch_size=batch_size)
         for i, (_, offsets), doc in zip(todo, cleaned, docs, strict=True):
-            evidence = []
-            for feature, rule, start, end in doc._.followup_evidence:
-                if offsets is not None:
-                    start, end = offsets.span(start, end)
-                elif feature == "generic":
-                    end = len(texts[i])
-                evidence.append(Evidence(feature, rule, start, end))
+            evidence = doc._.followup_evidence
             if offsets is not None:
                 evidence = [
-                    Evidence(e.feature, e.rule, 0, len(texts[i])) if e.feature == "generic" else e
-                    for e in evidence
+                    (f, rule, *offsets.span(start, end)) for f, rule, start, end in evidence
                 ]
-            results[i] = TextTags(languages[i], dict(doc._.followup_features), tuple(evidence))
+            # "generic" points at the whole note, whatever HTML it carried.
+            evidence = tuple(
+                (f, rule, 0, len(texts[i])) if f == "generic" else (f, rule, start, end)
+                for f, rule, start, end in evidence
+            )
+            features = doc._.followup_features
+            results[i] = (languages[i], tuple(features[f] for f in FEATURES), evidence)
         return results
 
     def _make_doc(self, text: str) -> Doc:
@@ -118,7 +121,8 @@ class Tagger:
         return doc
 
     def _tag_parallel(self, texts: list[str], n_process: int, batch_size: int) -> list[TextTags]:
-        n_chunks = max(n_process, min(len(texts) // batch_size, n_process * 4))
+        """Contiguous chunks tagged in worker processes (forked where possible: no reload)."""
+        n_chunks = n_process * 2
         size = -(-len(texts) // n_chunks)
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
         global _WORKER_TAGGER
@@ -127,16 +131,29 @@ class Tagger:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with ProcessPoolExecutor(n_process, mp_context=context) as pool:
             parts = pool.map(_tag_chunk, chunks, [batch_size] * len(chunks))
-            return [tags for part in parts for tags in part]
+            return [_text_tags(raw) for part in parts for raw in part]
 
 
+# (language, features in FEATURES order or None, evidence tuples)
+_RawTags = tuple[str, tuple[bool, ...] | None, tuple[tuple[str, str, int, int], ...]]
 _WORKER_TAGGER: Tagger | None = None
 
 
-def _tag_chunk(texts: list[str], batch_size: int) -> list[TextTags]:
+def _text_tags(raw: _RawTags) -> TextTags:
+    language, features, evidence = raw
+    if features is None:
+        return TextTags(language, dict(_UNKNOWN), ())
+    return TextTags(
+        language,
+        dict(zip(FEATURES, features, strict=True)),
+        tuple(Evidence(*e) for e in evidence),
+    )
+
+
+def _tag_chunk(texts: list[str], batch_size: int) -> list[_RawTags]:
     """Worker entry point: a forked worker reuses the parent's tagger, a spawned one loads it."""
     tagger = _WORKER_TAGGER or load_tagger()
-    return tagger._tag_serial(texts, batch_size)
+    return tagger._tag_raw(texts, batch_size)
 
 
 def build_nlp(config_path: Path = CONFIG_PATH) -> Language:

@@ -56,18 +56,17 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, rule_sets: dict[str, list[Rule]]) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        regexes: list[Rule] = []
+        self.regexes: list[tuple[str, str, re.Pattern[str]]] = []
         phrase_groups: dict[str, list[str]] = defaultdict(list)
         for rules in rule_sets.values():
             for rule in rules:
                 if isinstance(rule.pattern, str):
                     phrase_groups[f"{rule.label}|{rule.name}"].append(rule.pattern)
                 else:
-                    regexes.append(rule)
+                    self.regexes.append((rule.label, rule.name, rule.pattern))
         for key, phrases in phrase_groups.items():
             self.phrases.add(key, [nlp.make_doc(phrase) for phrase in phrases])
         self.keys = {nlp.vocab.strings[k]: tuple(k.split("|", 1)) for k in phrase_groups}
-        self.regex, self.regex_rules = _combine(regexes)
 
     def __call__(self, doc: Doc) -> Doc:
         cues: dict[str, list[Cue]] = defaultdict(list)
@@ -75,28 +74,12 @@ class CueMatcher:
             label, rule = self.keys[match_id]
             last = doc[end - 1]
             cues[label].append(Cue(label, rule, doc[start].idx, last.idx + len(last)))
-        if self.regex is not None:
-            rules = self.regex_rules
-            for m in self.regex.finditer(doc_text(doc)):
-                label, rule = rules[m.lastgroup or ""]
-                cues[label].append(Cue(label, rule, m.start(), m.end()))
+        text = doc_text(doc)
+        for label, rule, regex in self.regexes:
+            group = "cue" if "cue" in regex.groupindex else 0
+            cues[label] += [Cue(label, rule, *m.span(group)) for m in regex.finditer(text)]
         doc._.followup_cues = {label: _longest(found) for label, found in cues.items() if found}
         return doc
-
-
-def _combine(rules: list[Rule]) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
-    """One alternation of all regex rules, scanned once per text; earlier rules win overlaps."""
-    if not rules:
-        return None, {}
-    names = {f"r{k}": (rule.label, rule.name) for k, rule in enumerate(rules)}
-    parts = []
-    for name, rule in zip(names, rules, strict=True):
-        pattern = rule.pattern
-        assert isinstance(pattern, re.Pattern)
-        flags = "i" if pattern.flags & re.IGNORECASE else ""
-        body = f"(?{flags}:{pattern.pattern})" if flags else pattern.pattern
-        parts.append(f"(?P<{name}>{body})")
-    return re.compile("|".join(parts)), names
 
 
 def _longest(cues: list[Cue]) -> list[Cue]:

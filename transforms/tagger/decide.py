@@ -116,7 +116,10 @@ def same_sentence(text: str, a: int, b: int) -> bool:
 def _clause_before(text: str, start: int, chars: int = 60) -> str:
     """The text before `start` back to the last sentence break (at most `chars` chars)."""
     before = text[max(0, start - chars) : start]
-    cut = max(before.rfind(c) for c in ".!?;\n")
+    cut = max(
+        before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind(";"),
+        before.rfind("\n"),
+    )  # fmt: skip
     return before[cut + 1 :]
 
 
@@ -287,8 +290,10 @@ def _has_content(text: str, end: int) -> bool:
 
 
 def _number_ok(text: str, cue: Cue) -> bool:
-    """Not a time ("10:30"), a date ("May 3") or years of experience ("5 years")."""
-    if text[cue.end : cue.end + 1] == ":" or text[cue.start - 1 : cue.start] == ":":
+    """A number on its own: not in a word ("3pm", "2nd"), a time ("10:30"), a date ("May 3")
+    or years of experience ("5 years")."""
+    prev, nxt = text[cue.start - 1 : cue.start], text[cue.end : cue.end + 1]
+    if prev.isalpha() or nxt.isalpha() or ":" in (prev, nxt) or prev == "_":
         return False
     after = _WORD.findall(text[cue.end : cue.end + 12])
     before = _WORD.findall(text[max(0, cue.start - 12) : cue.start])

@@ -7,7 +7,7 @@ a *cue* label, a rule name (recorded as evidence) and a pattern, which is one of
 * a string: a phrase matched on the token ``NORM`` (lower-case, misspellings normalised) by one
   ``PhraseMatcher`` -- hash look-ups, so thousands of phrases cost almost nothing;
 * a compiled regular expression: matched on the raw text (placeholders, quotes, numbers,
-  capitalised words), filtered in ``decide.py``.
+  capitalised words), filtered in ``decide.py``; a group named ``cue`` narrows the span.
 
 Optional words and alternatives are written as slots and expanded into phrases by ``_expand``
 (the token ``Matcher`` with ``IN``/``OP`` predicates was ~15x slower than the tokenizer, and
@@ -472,7 +472,7 @@ def prewritten_rules() -> list[Rule]:
         Rule("PLACEHOLDER", "prewritten.placeholder_angles",
              re.compile(r"<<\s*[^<>\n]{1,50}>>|<\s*(?:[^<>\n]*\b(?:" + _PLACEHOLDER_WORDS
                         + r")\b[^<>\n]*)>", re.IGNORECASE)),
-        Rule("PLACEHOLDER", "prewritten.placeholder_blank", re.compile(r"_{3,}")),
+        Rule("PLACEHOLDER", "prewritten.placeholder_blank", re.compile(r"___+")),
     ]  # fmt: skip
     return rules
 
@@ -560,11 +560,12 @@ def specific_rules() -> list[Rule]:
     rules = _phrases("SPEC_REMARK", "specific_reference.remark", _REMARKS)
     rules += _phrases("SPEC_TOPIC", "specific_reference.topic", _CONTENT_CUES)
     rules += [
-        # Whole numbers/decimals; "3pm" and "2nd" have no word boundary after the digits.
-        Rule("NUMBER", "specific_reference.number", re.compile(r"\b\d+(?:[.,]\d+)*\b")),
+        # Numbers; decide.py drops digits inside words ("3pm", "2nd", "B2B").
+        Rule("NUMBER", "specific_reference.number", re.compile(r"\d+(?:[.,]\d+)*")),
         # Capitalised mid-sentence: after "word " or "word, " -- never at a sentence start.
+        # The cue is the named group; the regex starts with a character class (fast scan).
         Rule("CAPITALISED", "specific_reference.proper_term",
-             re.compile(r"(?<=[a-z0-9,)] )[A-Z][A-Za-z]*[A-Za-z]\b")),
+             re.compile(r"[a-z0-9,)] (?P<cue>[A-Z][A-Za-z]*[A-Za-z])\b")),
         Rule("QUOTE", "specific_reference.quoted_phrase",
              re.compile(r"[\"“]([^\"“”\n]{3,100})[\"”]")),
     ]  # fmt: skip
