@@ -271,7 +271,9 @@ def test_monthly_trend_has_rates_with_and_without(report):
 
 
 def test_no_temporary_table_is_left_behind(warehouse, report):
-    assert warehouse.sql("select count(*) from duckdb_tables() where temporary").fetchone() == (0,)
+    assert warehouse.execute("select count(*) from duckdb_tables() where temporary").fetchall() == [
+        (0,)
+    ]
 
 
 def test_unsafe_run_id_is_refused(warehouse, tmp_path):
