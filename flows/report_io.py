@@ -8,6 +8,7 @@ import re
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 import polars as pl
@@ -60,6 +61,13 @@ def _write_csv(frame: pl.DataFrame, path: Path) -> None:
     _write_atomic(path, flat.write_csv())
 
 
+def _absolute_href(href: str | None, run_dir: Path) -> str | None:
+    if not href or urlsplit(href).scheme:
+        return href
+    path = Path(href)
+    return (path if path.is_absolute() else run_dir / path).resolve().as_uri()
+
+
 def write_report(
     con: duckdb.DuckDBPyConnection,
     reports_dir: Path,
@@ -70,21 +78,23 @@ def write_report(
 ) -> Path:
     """Build the report for `run_id`; write report.html, tables/*.csv and latest.html.
 
-    Returns the path of reports_dir/<run_id>/report.html.
+    Returns the path of reports_dir/<run_id>/report.html. A data_docs_href that is a plain path
+    (relative paths are taken from the run folder) becomes a file:// URI, so that the same link
+    works from report.html and from latest.html one folder up.
     """
     if not _RUN_ID.match(run_id):
         raise ValueError(f"run_id {run_id!r} is not a safe folder name")
     tables = read_report_tables(con)
     model_frame = tables.pop(MODEL_FRAME)
+    run_dir = Path(reports_dir) / run_id
     context = ReportContext(
         run_id=run_id,
         generated_at=datetime.now(UTC),
         template=TEMPLATE_PATH.read_text(encoding="utf-8"),
         gold_metrics=gold_metrics,
-        data_docs_href=data_docs_href,
+        data_docs_href=_absolute_href(data_docs_href, run_dir),
     )
     rendered = build_report(tables, model_frame, context)
-    run_dir = Path(reports_dir) / run_id
     tables_dir = run_dir / "tables"
     tables_dir.mkdir(parents=True, exist_ok=True)
     for name, frame in rendered.tables.items():

@@ -131,7 +131,7 @@ def report(warehouse, tmp_path_factory) -> Path:
         out,
         "run-1",
         gold_metrics={"features": {"gift": {"precision": 0.9, "recall": 0.8, "f1": 0.85}}},
-        data_docs_href="gx/data_docs/index.html",
+        data_docs_href="../../gx/data_docs/index.html",
     )
 
 
@@ -226,8 +226,9 @@ def test_latest_html_is_the_same_report(report, html):
     assert (report.parent.parent / "latest.html").read_text(encoding="utf-8") == html
 
 
-def test_data_docs_link_and_gold_metrics_are_shown(html):
-    assert 'href="gx/data_docs/index.html"' in html
+def test_data_docs_link_and_gold_metrics_are_shown(report, html):
+    docs = (report.parent.parent.parent / "gx" / "data_docs" / "index.html").resolve()
+    assert f'href="{docs.as_uri()}"' in html
     assert "Tagger accuracy on the gold set" in html
 
 
