@@ -252,12 +252,20 @@ def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     return len(between) <= 5 and all(w in _NOTE_WORDS for w in between)
 
 
-def _hands_note(text: str, hand: Cue) -> bool:
+def _hands_note(text: str, hand: Cue, reach: int = 5) -> bool:
     """The verb's object is the note: 'leaving this', 'handed you this card', 'left a note'."""
-    following = _words_after(text, hand.end, 3)
+    following = _words_after(text, hand.end, reach)
     return bool(following) and (
         following[0] in {"this", "it"} or any(w in _NOTE_OBJECTS for w in following)
     )
+
+
+def _hand_desk_note(text: str, hand: Cue, desk: Cue) -> bool:
+    """'gave the receptionist this card': verb, desk noun, then the note."""
+    if not hand.end <= desk.start <= hand.end + 2:
+        return False
+    following = _words_after(text, desk.end, 4)
+    return any(w in _NOTE_OBJECTS for w in following) or following[:1] in (["this"], ["it"])
 
 
 def decide_handed(text: str, cues: Cues) -> list[Cue]:
@@ -269,6 +277,9 @@ def decide_handed(text: str, cues: Cues) -> list[Cue]:
         for desk in cues.get("DESK", []):
             if _hand_to_desk(text, hand, desk):
                 ok.append(hand._replace(rule="handed_on_exit.left_with_desk", end=desk.end))
+        for desk in cues.get("DESK_NOUN", []):
+            if _hand_desk_note(text, hand, desk):
+                ok.append(hand._replace(rule="handed_on_exit.gave_desk_the_note", end=desk.end))
         for exit_cue in cues.get("EXIT", []):
             if same_sentence(text, exit_cue.start, hand.start) and _hands_note(text, hand):
                 ok += [exit_cue, hand._replace(rule="handed_on_exit.handed_on_way_out")]

@@ -286,6 +286,11 @@ def fit_rules() -> list[Rule]:
     rules += _phrases("FIT", "fit.having_done", _expand(["having"], [*_ACHIEVE_VERBS, "spent"]))
     rules += _phrases(
         "FIT",
+        "fit.bring_my",
+        _expand(["bring", "apply", "leverage", "use", "contribute", "put"], ["my"]),
+    )
+    rules += _phrases(
+        "FIT",
         "fit.as_a_former",
         _expand(["as"], ["a", "an"],
                 ["former", "current", "certified", "seasoned", "practicing", "practising"]),
@@ -493,8 +498,8 @@ def handed_rules() -> list[Rule]:
     """The note itself handed over at the front desk or on the way out.
 
     decide.py pairs a HAND verb with a DESK phrase after it ("left this note with the
-    receptionist": only note-like words may stand between) or with an EXIT phrase in the same
-    sentence. A receptionist who is merely mentioned has no hand-over, and "on my way out I
+    receptionist": only note-like words may stand between), with a DESK_NOUN and the note
+    ("gave the receptionist this card"), or with an EXIT phrase in the same sentence. A receptionist who is merely mentioned has no hand-over, and "on my way out I
     noticed the award wall" has no note being handed, so neither counts.
     """
     rules = _phrases("HAND", "handed_on_exit.hand_over", _HAND_VERBS)
@@ -506,6 +511,7 @@ def handed_rules() -> list[Rule]:
         _expand(["asked", "asking", "ask"], _opt("the", "your"), _DESKS, ["to"],
                 ["give", "pass", "hand", "deliver", "forward", "get"]),
     )  # fmt: skip
+    rules += _phrases("DESK_NOUN", "handed_on_exit.desk", _expand(_opt("the", "your"), _DESKS))
     rules += _phrases(
         "EXIT",
         "handed_on_exit.on_my_way_out",
@@ -534,7 +540,8 @@ _CONTENT_CUES = [
     "the challenges of", "the challenges around", "your plans for", "your plan to",
     "the problem of", "your vision for", "the way your team", "how your team", "how you",
     "the idea of", "reflecting on", "reflected on", "insight into", "walked me through",
-    "showed me", "the demo of", "your roadmap", "the roadmap for",
+    "showed me", "the demo of", "your roadmap", "the roadmap for", "walking me through",
+    "taking me through", "showing me", "explaining", "the walkthrough of", "your take on",
 ]  # fmt: skip
 _REMARKS = [
     "you mentioned", "you said", "you described", "you explained", "you shared", "you noted",
@@ -565,7 +572,7 @@ def specific_rules() -> list[Rule]:
         # Capitalised mid-sentence: after "word " or "word, " -- never at a sentence start.
         # The cue is the named group; the regex starts with a character class (fast scan).
         Rule("CAPITALISED", "specific_reference.proper_term",
-             re.compile(r"[a-z0-9,)] (?P<cue>[A-Z][A-Za-z]*[A-Za-z])\b")),
+             re.compile(r"[a-z0-9,)] (?P<cue>[A-Z][A-Za-z0-9]*[A-Za-z0-9])\b")),
         Rule("QUOTE", "specific_reference.quoted_phrase",
              re.compile(r"[\"“]([^\"“”\n]{3,100})[\"”]")),
     ]  # fmt: skip
