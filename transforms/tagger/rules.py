@@ -499,8 +499,9 @@ def handed_rules() -> list[Rule]:
 
     decide.py pairs a HAND verb with a DESK phrase after it ("left this note with the
     receptionist": only note-like words may stand between), with a DESK_NOUN and the note
-    ("gave the receptionist this card"), or with an EXIT phrase in the same sentence. A receptionist who is merely mentioned has no hand-over, and "on my way out I
-    noticed the award wall" has no note being handed, so neither counts.
+    ("gave the receptionist this card"), or with an EXIT phrase in the same sentence. A
+    receptionist who is merely mentioned has no hand-over, and "on my way out I noticed the
+    award wall" has no note being handed, so neither counts.
     """
     rules = _phrases("HAND", "handed_on_exit.hand_over", _HAND_VERBS)
     rules += _phrases("DESK", "handed_on_exit.desk",
