@@ -1,4 +1,4 @@
-"""SIGKILL during a load, then a re-run: the warehouse ends exactly as after an uninterrupted run."""
+"""SIGKILL during a load, then a re-run: the warehouse ends exactly as after a clean run."""
 
 from __future__ import annotations
 
