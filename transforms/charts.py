@@ -27,7 +27,8 @@ _TICKS = {"size": 8}
 
 def render_svg(chart: alt.TopLevelMixin) -> str:
     """Render an Altair chart to an SVG string offline (vl-convert embeds Vega; no network)."""
-    svg = vlc.vegalite_to_svg(chart.to_dict(), vl_version=alt.SCHEMA_VERSION.lstrip("v")[:3])
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    svg = vlc.vegalite_to_svg(chart.to_dict(), vl_version=major_minor)
     # An SVG drawn from our own aggregates; make sure it is one, before it is inlined as markup.
     if not svg.lstrip().startswith("<svg"):
         raise ValueError("vl-convert did not return an SVG document")
