@@ -132,3 +132,16 @@ def test_tagger_version_is_stamped(tagger: Tagger) -> None:
 def test_optional_columns_may_be_missing(tagger: Tagger) -> None:
     frame = notes({}).drop("handed_to", "enclosure", "role_family", "seniority")
     assert tag_notes(frame, tagger).note_tags["gift"].to_list() == [False]
+
+
+def test_no_notes_gives_empty_frames(tagger: Tagger) -> None:
+    result = tag_notes(notes().clear(), tagger)
+    assert result.note_tags.height == 0 and result.evidence.height == 0
+    assert tuple(result.note_tags.columns) == NOTE_TAGS_COLUMNS
+
+
+def test_parallel_tagging_matches_serial(tagger: Tagger) -> None:
+    frame = notes(*[{"text": f"I sent {i} cookies to the team."} for i in range(30)])
+    serial = tag_notes(frame, tagger)
+    parallel = tagger.tag_texts(frame["text"].to_list(), n_process=2, batch_size=5)
+    assert [t.features["gift"] for t in parallel] == serial.note_tags["gift"].to_list()

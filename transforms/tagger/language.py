@@ -31,6 +31,8 @@ _THANKS = {
     "nl": {"bedankt", "dank", "gesprek", "groeten", "hartelijk"},
 }
 _OTHERS = {"es": ES, "fr": FR, "de": DE, "pt": PT, "it": IT, "nl": NL}
+# Words no other supported language uses: three of them early on settle it (the common case).
+_ENGLISH_QUICK = re.compile(r"\b(?:the|you|your|thank|thanks|and|for|with|this|was)\b", re.I)
 
 
 @cache
@@ -52,6 +54,8 @@ def detect_language(text: str) -> str:
     Ties and notes without any stop word (e.g. "thx!!") are English: the corpus is English and a
     short English note must not lose its tags. A non-English language must beat English.
     """
+    if len(_ENGLISH_QUICK.findall(text, 0, 200)) >= 3:
+        return "en"
     words = _WORD.findall(text[:_MAX_CHARS].lower())[:_MAX_WORDS]
     if not words:
         return "und"
