@@ -51,6 +51,17 @@ def test_metadata_timing_is_used_when_present(tagger: Tagger) -> None:
     assert evaluate_records(RECORDS, tagger)["features"]["prewritten"]["tp"] == 1
 
 
+def test_mixed_iso_timestamps_are_parsed_to_utc() -> None:
+    frame = records_frame(
+        [
+            {"note_id": "a", "text": "", "sent_at": "2025-01-01T10:00:00"},
+            {"note_id": "b", "text": "", "sent_at": "2025-01-01T12:00:00+02:00"},
+            {"note_id": "c", "text": "", "sent_at": "2025-01-01T10:00:00Z"},
+        ]
+    )
+    assert frame["sent_at"].dt.hour().to_list() == [10, 10, 10]
+
+
 def test_missing_timestamps_are_null() -> None:
     frame = records_frame([{"note_id": "x", "text": "hi"}])
     assert (

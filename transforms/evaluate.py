@@ -8,22 +8,26 @@ A null prediction (non-English note) is an abstention: counted apart, not in tp/
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import polars as pl
 
-from transforms.contract import FEATURES, NOTES_SCHEMA, UTC_DATETIME
+from transforms.contract import FEATURES, NOTES_SCHEMA
 from transforms.note_tags import tag_notes
 from transforms.tagger import Tagger
 
 _TIMESTAMPS = ("interview_start", "interview_end", "sent_at")
 
 
-def _parse_timestamp(column: str) -> pl.Expr:
-    """ISO 8601 strings; without an offset a timestamp is UTC (DESIGN.md §2)."""
-    text = pl.col(column)
-    with_offset = text.str.to_datetime(time_zone="UTC", strict=False, time_unit="us")
-    return with_offset.cast(UTC_DATETIME).alias(column)
+def _parse_timestamp(value: object) -> datetime | None:
+    """An ISO 8601 string (offset, "Z" or none) as an aware UTC datetime; no offset means UTC."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).strip())
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
 
 
 def records_frame(records: list[dict[str, Any]]) -> pl.DataFrame:
@@ -34,15 +38,13 @@ def records_frame(records: list[dict[str, Any]]) -> pl.DataFrame:
             "interview_id": str(r.get("interview_id", r["note_id"])),
             "candidate_id": str(r.get("candidate_id", r["note_id"])),
             **{c: r.get(c) for c in NOTES_SCHEMA if c not in {"note_id", "interview_id",
-                                                               "candidate_id"}},
+                                                               "candidate_id", *_TIMESTAMPS}},
+            **{c: _parse_timestamp(r.get(c)) for c in _TIMESTAMPS},
         }
         for r in records
     ]  # fmt: skip
-    schema = {c: (pl.String() if c in _TIMESTAMPS else t) for c, t in NOTES_SCHEMA.items()}
-    frame = pl.DataFrame(rows, schema=schema)
-    return frame.with_columns(_parse_timestamp(c) for c in _TIMESTAMPS).with_columns(
-        pl.col("text").fill_null("")
-    )
+    frame = pl.DataFrame(rows, schema=NOTES_SCHEMA)
+    return frame.with_columns(pl.col("text").fill_null(""))
 
 
 def _scores(tp: int, fp: int, fn: int) -> dict[str, float]:
