@@ -372,6 +372,9 @@ def test_detail_from_the_conversation_is_specific(tagger: Tagger, text: str) -> 
         "I have 5 years of experience and would love to join.",
         "Hi Team, thanks for having me!",
         "We met at 3pm on the 2nd floor.",
+        "It was great to learn more about Acme's mission and culture.",
+        "I appreciated your insights into the industry.",
+        "I enjoyed learning about the team's goals.",
         "Thank you for the interview on March 3.",
     ],
 )
@@ -392,6 +395,7 @@ def test_boilerplate_is_generic(tagger: Tagger, text: str) -> None:
         "I would love to join your team.",
         "I really enjoyed our conversation.",
         "Eager to contribute.",
+        "I love what your team is building.",
     ],
 )
 def test_enthusiasm_is_seen(tagger: Tagger, text: str) -> None:

@@ -48,7 +48,9 @@ _GENERIC_OBJECTS = _words(
     things thing work more lot today yesterday chance details firm business department group
     vision mission values place people environment great good much really hiring recruitment
     opening responsibilities duties expectations goals questions question answers working
-    learning hear learn talking speaking discussing chat call"""
+    learning hear learn talking speaking discussing chat call industry field sector future
+    direction growth plans strategy priorities products product services clients customers
+    insights insight perspective experience experiences approach"""
 )
 _CAPS_STOP = _words(
     """i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday january
@@ -294,7 +296,9 @@ def _has_content(text: str, end: int) -> bool:
     after = text[end : end + 80]
     cut = re.search(r"[.!?;,:\n]", after)
     for word in _WORD.findall(after[: cut.start()] if cut else after)[:7]:
-        lower = word.lower().strip("'’")
+        if word[:1].isupper() and word.endswith(("'s", "’s")):
+            continue  # "Acme's mission": most likely the employer's name
+        lower = word.lower().removesuffix("'s").removesuffix("’s").strip("'’")
         if lower and lower not in STOP_WORDS and lower not in _GENERIC_OBJECTS:
             return True
     return False
@@ -345,6 +349,8 @@ def _capitalised_ok(text: str, cue: Cue, greeting_end: int, signoff: int) -> boo
     before = _WORD.findall(text[max(0, cue.start - 20) : cue.start])
     if before and before[-1].lower() in _NAME_PRECEDERS:
         return False
+    if text[cue.end : cue.end + 2] in {"'s", "’s"}:
+        return False  # "Acme's culture": most likely the employer's name
     # A title-case run ending in a role word ("Backend Engineer role") names the job.
     return _ROLE_AFTER_TITLE_RUN.match(text, cue.end) is None
 

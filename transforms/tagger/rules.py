@@ -176,6 +176,14 @@ def enthusiasm_rules() -> list[Rule]:
     )
     rules += _phrases(
         "ENTHUSIASM",
+        "enthusiasm.love_what_you_do",
+        _expand(
+            ["love", "loving"],
+            ["what you", "what your", "how you", "how your", "the mission", "the idea"],
+        ),
+    )
+    rules += _phrases(
+        "ENTHUSIASM",
         "enthusiasm.forward_to_joining",
         _expand(["forward to"], ["joining", "working with", "working on", "contributing"]),
     )
@@ -543,6 +551,7 @@ _CONTENT_CUES = [
     "the idea of", "reflecting on", "reflected on", "insight into", "walked me through",
     "showed me", "the demo of", "your roadmap", "the roadmap for", "walking me through",
     "taking me through", "showing me", "explaining", "the walkthrough of", "your take on",
+    "'s approach to", "the way you", "the part about",
 ]  # fmt: skip
 _REMARKS = [
     "you mentioned", "you said", "you described", "you explained", "you shared", "you noted",
