@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 import spacy
 
 from transforms.contract import FEATURES
-from transforms.tagger import TAGGER_VERSION, Evidence, Tagger, TextTags, load_tagger
+from transforms.tagger import (
+    CONFIG_PATH,
+    TAGGER_VERSION,
+    Evidence,
+    Tagger,
+    TextTags,
+    load_tagger,
+    tagger_version,
+)
 from transforms.tagger.decide import placeholder_ok
 from transforms.tagger.language import detect_language
 from transforms.tagger.text import strip_html
@@ -36,6 +47,15 @@ def test_pipeline_is_blank_english_with_rule_components(tagger: Tagger) -> None:
 def test_version_is_derived_from_rule_content(tagger: Tagger) -> None:
     assert TAGGER_VERSION.startswith("rules-1+") and len(TAGGER_VERSION) == len("rules-1+") + 8
     assert tagger.version == TAGGER_VERSION
+
+
+def test_changing_a_rule_changes_the_version(tmp_path: Path) -> None:
+    copy = tmp_path / "tagger"
+    shutil.copytree(CONFIG_PATH.parent, copy)
+    assert tagger_version(copy) == TAGGER_VERSION
+    rules = copy / "rules.py"
+    rules.write_text(rules.read_text().replace('"thanked"', '"thankd"'))
+    assert tagger_version(copy) != TAGGER_VERSION
 
 
 def test_every_feature_is_reported(tagger: Tagger) -> None:

@@ -42,15 +42,16 @@ _RULES_MAJOR = 1
 _TAGGED_LANGUAGES = frozenset({"en", "und"})
 
 
-def _version() -> str:
+def tagger_version(directory: Path = _HERE) -> str:
+    """ "rules-<major>+<sha8>" over the config and rule code: any rule change, a new version."""
     digest = hashlib.sha256()
     for name in _RULE_FILES:
         digest.update(name.encode())
-        digest.update((_HERE / name).read_bytes().replace(b"\r\n", b"\n"))
+        digest.update((directory / name).read_bytes().replace(b"\r\n", b"\n"))
     return f"rules-{_RULES_MAJOR}+{digest.hexdigest()[:8]}"
 
 
-TAGGER_VERSION: str = _version()
+TAGGER_VERSION: str = tagger_version()
 
 
 @dataclass(frozen=True)
@@ -177,4 +178,12 @@ def load_tagger() -> Tagger:
     return Tagger(build_nlp(), TAGGER_VERSION)
 
 
-__all__ = ["TAGGER_VERSION", "Evidence", "Tagger", "TextTags", "detect_language", "load_tagger"]
+__all__ = [
+    "TAGGER_VERSION",
+    "Evidence",
+    "Tagger",
+    "TextTags",
+    "detect_language",
+    "load_tagger",
+    "tagger_version",
+]
