@@ -165,13 +165,21 @@ def _load_quarantine(con, quarantine: pl.DataFrame, file: inbox.InboxFile, file_
 
 
 @flow(name="ingest")
-def ingest_inbox(inbox_dir: Path, warehouse: Path, run_id: str) -> list[FileResult]:
-    """Load every inbox file not loaded before; a bad file is reported and the others still load."""
+def ingest_inbox(
+    inbox_dir: Path, warehouse: Path, run_id: str, *, only: list[Path] | None = None
+) -> list[FileResult]:
+    """Load every inbox file not loaded before; a bad file is reported and the others still load.
+
+    `only` restricts the run to those files (a backfill), still skipping any already recorded.
+    """
     logger = get_run_logger()
     known = known_file_hashes(warehouse)
     now = datetime.now(UTC)
     results = []
+    wanted = {p.resolve() for p in only} if only is not None else None
     for file in inbox.discover(inbox_dir):
+        if wanted is not None and file.path.resolve() not in wanted:
+            continue
         file_hash = hash_inbox_file(file)
         if file_hash in known:
             results.append(FileResult(file.path.name, file.kind, 0, 0, 0, None, skipped=True))
