@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from transforms.contract import FEATURES, SEND_BUCKETS
+from transforms.contract import FEATURES, NOTES_SCHEMA, SEND_BUCKETS
 from transforms.tagger import Tagger, TextTags
 
 NOTE_TAGS_COLUMNS = (
@@ -33,7 +33,7 @@ EVIDENCE_SCHEMA: dict[str, pl.DataType] = {
     "fields": pl.String(),
     "tagger_version": pl.String(),
 }
-# Metadata rules: (feature, rule name, fields it reads, expression builder).
+# Metadata rules: (feature, rule name = its flag column in _metadata_exprs, fields it reads).
 _METADATA_RULES = (
     ("gift", "metadata.enclosure", "enclosure"),
     ("prewritten", "metadata.sent_before_end", "sent_at,interview_end"),
@@ -85,12 +85,13 @@ def sent_before_end() -> pl.Expr:
 
 
 def in_person_receptionist() -> pl.Expr:
-    return ((pl.col("channel") == "in_person") & (pl.col("handed_to") == "receptionist")).fill_null(
-        False
-    )
+    """Delivered in person and handed to the receptionist."""
+    in_person = pl.col("channel") == "in_person"
+    return (in_person & (pl.col("handed_to") == "receptionist")).fill_null(False)
 
 
 def in_person_within_1h(hours: pl.Expr) -> pl.Expr:
+    """Delivered in person within the hour after the interview ended (0 <= hours <= 1)."""
     return ((pl.col("channel") == "in_person") & hours.is_between(0, 1)).fill_null(False)
 
 
@@ -156,8 +157,6 @@ def _metadata_evidence(flagged: pl.DataFrame, version: str) -> pl.DataFrame:
 
 
 def _with_optional_columns(notes: pl.DataFrame) -> pl.DataFrame:
-    from transforms.contract import NOTES_SCHEMA
-
     missing = [pl.lit(None, dtype).alias(c) for c, dtype in NOTES_SCHEMA.items()
                if c not in notes.columns]  # fmt: skip
     return notes.with_columns(missing) if missing else notes
