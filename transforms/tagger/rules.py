@@ -30,6 +30,8 @@ class Rule(NamedTuple):
     label: str
     name: str
     pattern: str | re.Pattern[str]
+    # For a regex: literals of which one must occur in the text for it to match (a cheap skip).
+    needs: tuple[str, ...] = ()
 
 
 def _phrases(label: str, name: str, phrases: list[str]) -> list[Rule]:
@@ -479,13 +481,13 @@ def prewritten_rules() -> list[Rule]:
     rules += _phrases("LATER_ROUND", "prewritten.later_round", _LATER_ROUND)
     rules += [
         Rule("PLACEHOLDER", "prewritten.placeholder_brackets",
-             re.compile(r"\[\s*([^\[\]\n]{1,50}?)\s*\](?!\()")),
+             re.compile(r"\[\s*([^\[\]\n]{1,50}?)\s*\](?!\()"), ("[",)),
         Rule("PLACEHOLDER", "prewritten.placeholder_braces",
-             re.compile(r"\{\{?\s*[A-Za-z_][\w .\-]{0,40}\}\}?")),
+             re.compile(r"\{\{?\s*[A-Za-z_][\w .\-]{0,40}\}\}?"), ("{",)),
         Rule("PLACEHOLDER", "prewritten.placeholder_angles",
              re.compile(r"<<\s*[^<>\n]{1,50}>>|<\s*(?:[^<>\n]*\b(?:" + _PLACEHOLDER_WORDS
-                        + r")\b[^<>\n]*)>", re.IGNORECASE)),
-        Rule("PLACEHOLDER", "prewritten.placeholder_blank", re.compile(r"___+")),
+                        + r")\b[^<>\n]*)>", re.IGNORECASE), ("<",)),
+        Rule("PLACEHOLDER", "prewritten.placeholder_blank", re.compile(r"___+"), ("___",)),
     ]  # fmt: skip
     return rules
 
@@ -584,6 +586,6 @@ def specific_rules() -> list[Rule]:
         Rule("CAPITALISED", "specific_reference.proper_term",
              re.compile(r"[a-z0-9,)] (?P<cue>[A-Z][A-Za-z0-9]*[A-Za-z0-9])\b")),
         Rule("QUOTE", "specific_reference.quoted_phrase",
-             re.compile(r"[\"“]([^\"“”\n]{3,100})[\"”]")),
+             re.compile(r"[\"“]([^\"“”\n]{3,100})[\"”]"), ('"', "“")),
     ]  # fmt: skip
     return rules
