@@ -9,15 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 
 from flows import inbox
+from flows.settings import gx_project_dir
 from flows.warehouse import connect, sql_text
 from transforms.intake import SplitBatch, split_batch, whole_file_quarantine
 from transforms.parse import ERROR_SCHEMA, FileRejected, coerce_batch, contract_for
-from transforms.quality import validate_rows
+from transforms.quality import file_context, validate_rows
 from transforms.redact import PII_TYPES, redact_text_column
 
 
@@ -40,6 +43,17 @@ class CheckedBatch:
     file_error: str | None
 
 
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def open_gx_project(warehouse: Path) -> Any:
+    return file_context(str(gx_project_dir(warehouse)))
+
+
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def build_data_docs(gx_context: Any) -> None:
+    """Data Docs of every validation so far, next to the warehouse; the report links to them."""
+    gx_context.build_data_docs()
+
+
 @task(retries=2, retry_delay_seconds=[1, 5])
 def hash_inbox_file(file: inbox.InboxFile) -> str:
     return inbox.content_hash(file.path)
@@ -51,9 +65,14 @@ def known_file_hashes(warehouse: Path) -> set[str]:
         return {row[0] for row in con.execute("select file_hash from batch_accounting").fetchall()}
 
 
-@task(retries=2, retry_delay_seconds=[1, 5])
-def check_inbox_file(file: inbox.InboxFile, now: datetime) -> CheckedBatch:
-    """Read, coerce and validate one file; never raises for bad content."""
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def check_inbox_file(
+    file: inbox.InboxFile, now: datetime, gx_context: Any | None = None
+) -> CheckedBatch:
+    """Read, coerce and validate one file; never raises for bad content.
+
+    With a file-backed GX context the validation result is kept for Data Docs.
+    """
     contract = contract_for(file.kind)
     try:
         raw = inbox.read_raw(file)
@@ -68,18 +87,18 @@ def check_inbox_file(file: inbox.InboxFile, now: datetime) -> CheckedBatch:
     parsed = coerced.rows.filter(
         ~pl.col("_row").cast(pl.Int64).is_in(coerced.errors["row_number"].implode())
     )
-    suite = validate_rows(parsed, contract, now)
+    suite = validate_rows(parsed, contract, now, context=gx_context, run_name=file.path.name)
     return CheckedBatch(
         split_batch(coerced.rows, raw.row_errors, coerced.errors, suite.errors), None
     )
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def redact_notes(rows: pl.DataFrame) -> pl.DataFrame:
     return redact_text_column(rows, "text")
 
 
-@task(retries=2, retry_delay_seconds=[1, 5])
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def load_batch(
     warehouse: Path, file: inbox.InboxFile, file_hash: str, checked: CheckedBatch, run_id: str
 ) -> FileResult:
@@ -177,6 +196,7 @@ def ingest_inbox(
     now = datetime.now(UTC)
     results = []
     wanted = {p.resolve() for p in only} if only is not None else None
+    gx_context = None
     for file in inbox.discover(inbox_dir):
         if wanted is not None and file.path.resolve() not in wanted:
             continue
@@ -184,7 +204,8 @@ def ingest_inbox(
         if file_hash in known:
             results.append(FileResult(file.path.name, file.kind, 0, 0, 0, None, skipped=True))
             continue
-        checked = check_inbox_file(file, now)
+        gx_context = gx_context or open_gx_project(warehouse)
+        checked = check_inbox_file(file, now, gx_context)
         if file.kind == "notes":
             redacted = redact_notes(checked.split.loaded)
             checked = CheckedBatch(
@@ -203,4 +224,6 @@ def ingest_inbox(
             result.rows_quarantined,
         )
         results.append(result)
+    if gx_context is not None:
+        build_data_docs(gx_context)
     return results

@@ -68,6 +68,23 @@ def _absolute_href(href: str | None, run_dir: Path) -> str | None:
     return (path if path.is_absolute() else run_dir / path).resolve().as_uri()
 
 
+def _gold_metrics(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """The stored gold-set scores of the newest tagger version in note_tags, if measured."""
+    rows = con.sql(
+        "select * from tagger_accuracy where tagger_version = ("
+        "  select tagger_version from tagger_accuracy"
+        "  where tagger_version in (select tagger_version from note_tags)"
+        "  order by evaluated_at desc limit 1)"
+    ).pl()
+    if rows.is_empty():
+        return None
+    return {
+        "tagger_version": rows["tagger_version"][0],
+        "n": int(rows["n_notes"][0]),
+        "features": {r.pop("feature"): r for r in rows.drop("tagger_version").to_dicts()},
+    }
+
+
 def write_report(
     con: duckdb.DuckDBPyConnection,
     reports_dir: Path,
@@ -85,6 +102,8 @@ def write_report(
     if not _RUN_ID.match(run_id):
         raise ValueError(f"run_id {run_id!r} is not a safe folder name")
     tables = read_report_tables(con)
+    if gold_metrics is None:
+        gold_metrics = _gold_metrics(con)
     model_frame = tables.pop(MODEL_FRAME)
     run_dir = Path(reports_dir) / run_id
     context = ReportContext(

@@ -8,6 +8,8 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SQL_DIR = PROJECT_ROOT / "sql"
+# The hand-labelled notes the tagger is scored on (see data/gold/LABELLING.md).
+GOLD_NOTES = PROJECT_ROOT / "data" / "gold" / "notes.jsonl"
 
 
 @dataclass(frozen=True)
@@ -38,3 +40,14 @@ class Paths:
 def _env_path(name: str, default: Path) -> Path:
     value = os.environ.get(name)
     return Path(value).expanduser().resolve() if value else default
+
+
+def gx_project_dir(warehouse: Path) -> Path:
+    """The Great Expectations project (validation results, Data Docs) beside the warehouse."""
+    return warehouse.parent / f"{warehouse.stem}_gx"
+
+
+def data_docs_index(warehouse: Path) -> Path:
+    return (
+        gx_project_dir(warehouse) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 
+from flows.settings import GOLD_NOTES
 from flows.warehouse import connect, sql_text
+from transforms.evaluate import evaluate_records
 from transforms.note_tags import tag_notes
 from transforms.tagger import load_tagger
 
@@ -14,7 +18,7 @@ from transforms.tagger import load_tagger
 CHUNK_SIZE = 50_000
 
 
-@task
+@task(cache_policy=NO_CACHE)
 def notes_to_tag(warehouse: Path, tagger_version: str) -> list[str]:
     """Notes never tagged, or tagged by another tagger version."""
     with connect(warehouse) as con:
@@ -22,7 +26,7 @@ def notes_to_tag(warehouse: Path, tagger_version: str) -> list[str]:
     return [row[0] for row in rows]
 
 
-@task(retries=2, retry_delay_seconds=[1, 5])
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def tag_chunk(warehouse: Path, note_ids: list[str], n_process: int) -> int:
     """Tag one chunk and replace its tags and evidence in one transaction."""
     tagger = load_tagger()
@@ -40,6 +44,28 @@ def tag_chunk(warehouse: Path, note_ids: list[str], n_process: int) -> int:
     return notes.height
 
 
+@task(cache_policy=NO_CACHE)
+def score_on_gold(warehouse: Path, gold_notes: Path = GOLD_NOTES) -> None:
+    """Measure this tagger version on the gold set once; the report's methods section shows it."""
+    tagger = load_tagger()
+    with connect(warehouse) as con:
+        scored = con.execute(
+            "select count(*) from tagger_accuracy where tagger_version = ?", [tagger.version]
+        ).fetchall()[0][0]
+        if scored or not gold_notes.exists():
+            return
+        records = [json.loads(line) for line in gold_notes.read_text().splitlines() if line]
+        result = evaluate_records(records, tagger)
+        con.executemany(
+            "insert into tagger_accuracy values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+            [
+                [tagger.version, name, result["n"], s["precision"], s["recall"], s["f1"]]
+                + [s["tp"], s["fp"], s["fn"], s["support"], result["abstained"].get(name, 0)]
+                for name, s in result["features"].items()
+            ],
+        )
+
+
 @flow(name="tag")
 def tag_untagged(warehouse: Path, n_process: int = 1) -> int:
     """Tag what the current tagger version has not tagged yet; returns how many were tagged."""
@@ -50,4 +76,5 @@ def tag_untagged(warehouse: Path, n_process: int = 1) -> int:
     for start in range(0, len(pending), CHUNK_SIZE):
         tagged += tag_chunk(warehouse, pending[start : start + CHUNK_SIZE], n_process)
     logger.info("tagged %d notes with tagger %s", tagged, version)
+    score_on_gold(warehouse)
     return tagged

@@ -66,37 +66,84 @@ def expectations_for(contract: Contract, now: datetime) -> list[gx.expectations.
     return rules
 
 
-def validate_rows(rows: pl.DataFrame, contract: Contract, now: datetime) -> SuiteResult:
-    """Run the contract's GX suite on typed rows; return every failing (row, column, rule)."""
+def validate_rows(
+    rows: pl.DataFrame,
+    contract: Contract,
+    now: datetime,
+    *,
+    context: Any | None = None,
+    run_name: str | None = None,
+) -> SuiteResult:
+    """Run the contract's GX suite on typed rows; return every failing (row, column, rule).
+
+    With a file-backed GX `context` the result is kept in its store under `run_name`, for Data Docs;
+    without one, an in-memory context is used and nothing is kept.
+    """
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    context = context or _ephemeral_context()
+    checkpoint = _checkpoint(context, contract, now)
+    result = checkpoint.run(
+        batch_parameters={"dataframe": _frame_for_gx(rows, contract)},
+        run_id=RunIdentifier(run_name=run_name) if run_name else None,
+    )
+    validation = next(iter(result.run_results.values()))
+    errors, summary = _failures(validation)
+    return SuiteResult(
+        errors=errors, summary=summary, suite_name=checkpoint.name, gx_result=validation
+    )
+
+
+def _checkpoint(context: Any, contract: Contract, now: datetime) -> Any:
+    """The kind's suite, asset and checkpoint in `context`, created or brought up to date."""
     import great_expectations as gx
 
-    frame = _frame_for_gx(rows, contract)
-    context = _context()
-    suite_name = f"{contract.kind}_contract"
-    suite = gx.ExpectationSuite(name=suite_name, expectations=expectations_for(contract, now))
-    batch = (
-        context.data_sources.add_or_update_pandas("inbox")
-        .add_dataframe_asset(f"{contract.kind}_{id(frame)}")
-        .add_batch_definition_whole_dataframe("batch")
-        .get_batch(batch_parameters={"dataframe": frame})
+    name = f"{contract.kind}_contract"
+    suite = context.suites.add_or_update(
+        gx.ExpectationSuite(name=name, expectations=expectations_for(contract, now))
     )
-    result = batch.validate(
-        suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [ROW]}
+    source = context.data_sources.add_or_update_pandas("inbox")
+    asset = next((a for a in source.assets if a.name == contract.kind), None)
+    asset = asset or source.add_dataframe_asset(contract.kind)
+    batch = next((b for b in asset.batch_definitions if b.name == "batch"), None)
+    batch = batch or asset.add_batch_definition_whole_dataframe("batch")
+    validation = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(data=batch, suite=suite, name=name)
     )
-    errors, summary = _failures(result)
-    return SuiteResult(errors=errors, summary=summary, suite_name=suite_name, gx_result=result)
+    return context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=name,
+            validation_definitions=[validation],
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [ROW]},
+        )
+    )
+
+
+def file_context(project_root: str) -> Any:
+    """A GX project on disk: validation results kept, Data Docs built from them."""
+    _quiet_gx()
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="file", project_root_dir=project_root)
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
 
 
 @cache
-def _context() -> Any:
-    # No usage analytics: the machine is offline and the data is private.
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+def _ephemeral_context() -> Any:
+    _quiet_gx()
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     return context
+
+
+def _quiet_gx() -> None:
+    # No usage analytics: the machine is offline and the data is private.
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 
 def _frame_for_gx(rows: pl.DataFrame, contract: Contract) -> Any:
