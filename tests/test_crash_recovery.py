@@ -17,24 +17,11 @@ from flows.sample_writer import write_sample
 # Loads every inbox file with the real task code (without a Prefect server, so a kill is cheap).
 LOADER = """
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
-from flows import inbox
-from flows.ingest import CheckedBatch, SplitBatch, check_inbox_file, known_file_hashes, load_batch
-from flows.ingest import redact_notes
-inbox_dir, warehouse = Path(sys.argv[1]), Path(sys.argv[2])
-known = known_file_hashes.fn(warehouse)
-for file in inbox.discover(inbox_dir):
-    file_hash = inbox.content_hash(file.path)
-    if file_hash in known:
-        continue
-    checked = check_inbox_file.fn(file, datetime(2026, 11, 26, tzinfo=UTC))
-    if file.kind == "notes":
-        split = checked.split
-        redacted = SplitBatch(redact_notes.fn(split.loaded), split.quarantine, split.rows_read)
-        checked = CheckedBatch(redacted, checked.file_error)
-    print("loading", file.path.name, flush=True)
-    load_batch.fn(warehouse, file, file_hash, checked, "run")
+from tests.loading import ingest_without_server
+ingest_without_server(
+    Path(sys.argv[1]), Path(sys.argv[2]), lambda name: print("loading", name, flush=True)
+)
 """
 
 STATE = {
