@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -106,6 +107,115 @@ def report(
     paths = Paths.from_env(warehouse=warehouse, reports=reports)
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-report"
     typer.echo(f"report: {render_report.fn(paths.warehouse, paths.reports, run_id)}")
+
+
+@app.command()
+def serve(
+    inbox: InboxOpt = None,
+    warehouse: WarehouseOpt = None,
+    reports: ReportsOpt = None,
+    published: PublishedOpt = None,
+    sweep_cron: Annotated[str, typer.Option(help="When to sweep the inbox (cron).")] = "0 * * * *",
+    report_cron: Annotated[
+        str, typer.Option(help="When to re-render the report (cron).")
+    ] = "30 2 * * *",
+    interval: Annotated[
+        float | None, typer.Option(help="Sweep every N seconds instead of the cron (demos).")
+    ] = None,
+    timezone: Annotated[str, typer.Option(help="Time zone of the cron schedules.")] = "UTC",
+) -> None:
+    """Serve the inbox sweep and the nightly report as scheduled Prefect deployments."""
+    from flows.serve import serve_deployments
+    from flows.settings import Paths
+
+    given = any(p is not None for p in (inbox, warehouse, reports, published))
+    serve_deployments(
+        sweep_cron=sweep_cron,
+        report_cron=report_cron,
+        sweep_interval_s=interval,
+        timezone=timezone,
+        paths=Paths.from_env(inbox, warehouse, reports, published) if given else None,
+    )
+
+
+@app.command()
+def backfill(
+    start: Annotated[datetime, typer.Option(formats=["%Y-%m-%d"], help="First arrival date.")],
+    end: Annotated[datetime, typer.Option(formats=["%Y-%m-%d"], help="Last arrival date.")],
+    mode: Annotated[
+        str, typer.Option(help="missing: never loaded; failed: refused or quarantined; all.")
+    ] = "missing",
+    inbox: InboxOpt = None,
+    warehouse: WarehouseOpt = None,
+    reports: ReportsOpt = None,
+    published: PublishedOpt = None,
+) -> None:
+    """Reprocess the inbox files that arrived between --start and --end (inclusive, UTC)."""
+    from flows.backfill import MODES
+    from flows.backfill import backfill as run_backfill
+
+    if mode not in MODES:
+        raise typer.BadParameter(f"choose one of {', '.join(MODES)}", param_hint="--mode")
+    result = run_backfill(
+        start.date(),
+        end.date(),
+        mode,
+        inbox,
+        warehouse,
+        reports,
+        published,
+    )
+    typer.echo(
+        f"backfill {result.run_id}: {len(result.loaded)} loaded, {len(result.reloaded)} "
+        f"reloaded with changes, {len(result.unchanged)} unchanged, "
+        f"{result.notes_tagged} notes tagged"
+    )
+    for file in result.loaded + result.reloaded:
+        if file.file_error:
+            typer.echo(f"  refused {file.file_name}: {file.file_error}", err=True)
+    if result.published:
+        typer.echo(f"published: {result.published}")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help='The SQL to run, e.g. "select * from file_status".')],
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, csv, json or parquet (needs --output).")
+    ] = "table",
+    output: Annotated[Path | None, typer.Option(help="Write to this file instead.")] = None,
+    published: PublishedOpt = None,
+) -> None:
+    """Run a query on the published read-only copy of the warehouse."""
+    from flows.access import FORMATS, format_result
+    from flows.access import query as run_query
+    from flows.settings import Paths
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    if fmt == "parquet" and output is None:
+        raise typer.BadParameter("parquet needs --output FILE", param_hint="--format")
+    frame = run_query(Paths.from_env(published=published).published / "warehouse.duckdb", query)
+    if output is not None and fmt == "parquet":
+        frame.write_parquet(output)
+    elif output is not None:
+        output.write_text(format_result(frame, fmt))
+    else:
+        typer.echo(format_result(frame, fmt).rstrip("\n"))
+
+
+@app.command()
+def dictionary(
+    out: Annotated[Path, typer.Option(help="Markdown file to write.")] = Path(
+        "docs/data_dictionary.md"
+    ),
+) -> None:
+    """Write the data dictionary (every table, view and column) from the SQL comments."""
+    from flows.access import data_dictionary
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(data_dictionary())
+    typer.echo(f"wrote {out}")
 
 
 def main() -> None:

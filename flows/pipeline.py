@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,11 +10,13 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.runtime import flow_run
 
+from flows.artifacts import publish_failure_artifact, publish_run_artifacts
 from flows.ingest import FileResult, ingest_inbox
 from flows.publish import publish
 from flows.settings import Paths
 from flows.tag import tag_untagged
 from flows.warehouse import connect
+from flows.writer import restore_on_failure, writer_lock
 
 
 @dataclass(frozen=True)
@@ -61,20 +64,34 @@ def pipeline(
     published: Path | None = None,
     n_process: int = 1,
 ) -> PipelineResult:
-    """One full run: load new inbox files, tag untagged notes, render the report, publish."""
+    """One full run: load new inbox files, tag untagged notes, render the report, publish.
+
+    Only one writer at a time (see flows.writer). A run that fails puts the warehouse back as it
+    was, is recorded as failed, says why in a Prefect artifact, and does not replace the copy.
+    """
     paths = Paths.from_env(inbox, warehouse, reports, published)
     run_id = new_run_id()
-    record_run(paths.warehouse, run_id, "running")
-    files = ingest_inbox(paths.inbox, paths.warehouse, run_id)
-    tagged = tag_untagged(paths.warehouse, n_process)
-    report, published_copy = publish(paths.warehouse, paths.reports, paths.published, run_id)
-    new_files = sum(not f.skipped for f in files)
-    record_run(
-        paths.warehouse,
-        run_id,
-        "completed",
-        files_new=new_files,
-        notes_tagged=tagged,
-        report_path=report,
-    )
+    started = time.monotonic()
+    with writer_lock(paths.warehouse):
+        try:
+            with restore_on_failure(paths.warehouse):
+                record_run(paths.warehouse, run_id, "running")
+                files = ingest_inbox(paths.inbox, paths.warehouse, run_id)
+                tagged = tag_untagged(paths.warehouse, n_process)
+                report, published_copy = publish(
+                    paths.warehouse, paths.reports, paths.published, run_id
+                )
+                record_run(
+                    paths.warehouse,
+                    run_id,
+                    "completed",
+                    files_new=sum(not f.skipped for f in files),
+                    notes_tagged=tagged,
+                    report_path=report,
+                )
+        except Exception as exc:
+            record_run(paths.warehouse, run_id, "failed")
+            publish_failure_artifact(run_id, exc)
+            raise
+    publish_run_artifacts(run_id, files, tagged, time.monotonic() - started, report, published_copy)
     return PipelineResult(run_id, files, tagged, report, paths.warehouse, published_copy)

@@ -1,4 +1,8 @@
-"""Publish flow: the report of this run, then a read-only copy of the warehouse for researchers."""
+"""Publish flow: the report of this run, then a read-only copy of the warehouse for researchers.
+
+The copy and its Parquet exports are built beside the published files and renamed over them, so a
+researcher who holds the old copy open keeps a consistent view and never blocks a run.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +10,38 @@ import os
 import shutil
 from pathlib import Path
 
+import duckdb
 from prefect import flow, task
 
+from flows.access import export_parquet
 from flows.report_io import write_report
-from flows.settings import data_docs_index
 from flows.warehouse import connect
+
+PUBLISHED_NAME = "warehouse.duckdb"
+PARQUET_DIR = "parquet"
 
 
 @task(retries=2, retry_delay_seconds=[1, 5])
 def render_report(warehouse: Path, reports: Path, run_id: str) -> Path:
-    """The report of this run, with a copy of the GX Data Docs beside it and linked from it."""
-    docs_href = None
-    docs = data_docs_index(warehouse)
-    if docs.exists():
-        shutil.copytree(docs.parent, reports / run_id / "data_docs", dirs_exist_ok=True)
-        docs_href = "data_docs/index.html"
     with connect(warehouse) as con:
-        return write_report(con, reports, run_id, data_docs_href=docs_href)
+        return write_report(con, reports, run_id)
 
 
 @task(retries=2, retry_delay_seconds=[1, 5])
 def publish_copy(warehouse: Path, published: Path) -> Path:
-    """Copy the closed warehouse file and swap it in atomically; open readers keep their file."""
+    """Copy the closed warehouse, export its tables as Parquet, then swap the copy in atomically."""
     published.mkdir(parents=True, exist_ok=True)
-    target = published / "warehouse.duckdb"
-    staging = published / ".warehouse.duckdb.tmp"
+    target = published / PUBLISHED_NAME
+    staging = published / f".{PUBLISHED_NAME}.tmp"
     with connect(warehouse) as con:
         con.execute("checkpoint")
     shutil.copyfile(warehouse, staging)
-    os.replace(staging, target)
+    try:
+        with duckdb.connect(str(staging), read_only=True) as con:
+            export_parquet(con, published / PARQUET_DIR)
+        os.replace(staging, target)
+    finally:
+        staging.unlink(missing_ok=True)
     return target
 
 

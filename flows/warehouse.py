@@ -24,8 +24,8 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Run every DDL file (tables, then marts) in name order; all are idempotent."""
-    for folder in ("tables", "marts"):
+    """Run every DDL file (tables, marts, views, then comments) in name order; all idempotent."""
+    for folder in ("tables", "marts", "views", "docs"):
         for sql_file in sorted((SQL_DIR / folder).glob("*.sql")):
             con.execute(sql_file.read_text())
 

@@ -1,0 +1,5 @@
+-- Documentation of view interview_outcomes, read by `followup dictionary`.
+comment on view interview_outcomes is 'The latest outcome per interview (by file arrival, then row).';
+comment on column interview_outcomes.interview_id is 'The interview the note follows.';
+comment on column interview_outcomes.outcome is 'Latest outcome of the interview: callback, rejected, pending, withdrawn; null if none.';
+comment on column interview_outcomes.decided_at is 'When the outcome was decided, if given.';

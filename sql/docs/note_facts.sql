@@ -1,0 +1,25 @@
+-- Documentation of view note_facts, read by `followup dictionary`.
+comment on view note_facts is 'One wide row per tagged note with its outcome; the report''s base table.';
+comment on column note_facts.note_id is 'Unique id of the note, as delivered.';
+comment on column note_facts.interview_id is 'The interview the note follows.';
+comment on column note_facts.candidate_id is 'Pseudonymous candidate id.';
+comment on column note_facts.language is 'Detected language of the text; features from text are judged for English only.';
+comment on column note_facts.generic is 'Mistake 1: nothing in the note is specific to this interview. Null if not judged.';
+comment on column note_facts.thanks_only is 'Mistake 2: thanks (and interest) but no case for the candidate. Null if not judged.';
+comment on column note_facts.gift is 'Mistake 3: the note sends or announces a gift, or metadata says one was enclosed.';
+comment on column note_facts.prewritten is 'Mistake 4: written before the interview ended (metadata, wording or placeholders).';
+comment on column note_facts.handed_on_exit is 'Mistake 5: handed in person (e.g. to the receptionist) on leaving.';
+comment on column note_facts.specific_reference is 'Signal: builds on something specific from the conversation.';
+comment on column note_facts.fit_argument is 'Signal: explains why the candidate fits the role.';
+comment on column note_facts.enthusiasm is 'Signal: enthusiasm for this role or team.';
+comment on column note_facts.hours_to_send is 'Hours from interview_end to sent_at (negative if sent before the end).';
+comment on column note_facts.send_bucket is 'hours_to_send bucketed: <1h, 1–24h, 1–3d, >3d.';
+comment on column note_facts.channel is 'How the note was sent: email, letter, in_person, linkedin or other.';
+comment on column note_facts.handed_to is 'For in-person notes, who received it: interviewer, receptionist, recruiter or other.';
+comment on column note_facts.role_family is 'Role family of the job, e.g. engineering, sales.';
+comment on column note_facts.seniority is 'Seniority of the job: intern, junior, mid, senior, lead or executive.';
+comment on column note_facts.tagger_version is 'Version of the tagger (rules and model) that produced the tags.';
+comment on column note_facts.interview_month is 'First day of the month in which the interview ended (UTC).';
+comment on column note_facts.outcome is 'Latest outcome of the interview: callback, rejected, pending, withdrawn; null if none.';
+comment on column note_facts.decided is 'True when the employer decided (callback or rejected); pending/withdrawn/none are not.';
+comment on column note_facts.callback is 'True for callback, false for rejected, null when undecided.';

@@ -1,0 +1,21 @@
+-- Documentation of table note_tags, read by `followup dictionary`.
+comment on table note_tags is 'One row per tagged note: the five mistakes, three signals, timing and covariates.';
+comment on column note_tags.note_id is 'Unique id of the note, as delivered.';
+comment on column note_tags.interview_id is 'The interview the note follows.';
+comment on column note_tags.candidate_id is 'Pseudonymous candidate id.';
+comment on column note_tags.language is 'Detected language of the text; features from text are judged for English only.';
+comment on column note_tags.generic is 'Mistake 1: nothing in the note is specific to this interview. Null if not judged.';
+comment on column note_tags.thanks_only is 'Mistake 2: thanks (and interest) but no case for the candidate. Null if not judged.';
+comment on column note_tags.gift is 'Mistake 3: the note sends or announces a gift, or metadata says one was enclosed.';
+comment on column note_tags.prewritten is 'Mistake 4: written before the interview ended (metadata, wording or placeholders).';
+comment on column note_tags.handed_on_exit is 'Mistake 5: handed in person (e.g. to the receptionist) on leaving.';
+comment on column note_tags.specific_reference is 'Signal: builds on something specific from the conversation.';
+comment on column note_tags.fit_argument is 'Signal: explains why the candidate fits the role.';
+comment on column note_tags.enthusiasm is 'Signal: enthusiasm for this role or team.';
+comment on column note_tags.hours_to_send is 'Hours from interview_end to sent_at (negative if sent before the end).';
+comment on column note_tags.send_bucket is 'hours_to_send bucketed: <1h, 1–24h, 1–3d, >3d.';
+comment on column note_tags.channel is 'How the note was sent: email, letter, in_person, linkedin or other.';
+comment on column note_tags.handed_to is 'For in-person notes, who received it: interviewer, receptionist, recruiter or other.';
+comment on column note_tags.role_family is 'Role family of the job, e.g. engineering, sales.';
+comment on column note_tags.seniority is 'Seniority of the job: intern, junior, mid, senior, lead or executive.';
+comment on column note_tags.tagger_version is 'Version of the tagger (rules and model) that produced the tags.';
