@@ -50,8 +50,17 @@ _GENERIC_OBJECTS = _words(
     opening responsibilities duties expectations goals questions question answers working
     learning hear learn talking speaking discussing chat call industry field sector future
     direction growth plans strategy priorities products product services clients customers
-    insights insight perspective experience experiences approach"""
+    insights insight perspective experience experiences approach everything everyone anything
+    learned learnt heard seen saw met given busy period year week month season stage steps step
+    round outcome decision challenge challenges opportunity history heritage website"""
 )
+# Words before a gift that make it hypothetical or someone else's idea ("a friend suggested
+# flowers, but I decided against sending anything", "my mum said chocolates").
+_GIFT_HEDGES = _NEGATIONS | _words(
+    """against suggested suggest suggests considered considering thought tempted whether said
+    says almost debated wondered wondering rather instead if should"""
+)
+_THANKS_WORDS = _words("thanks thank gratitude regards best wishes appreciation")
 _CAPS_STOP = _words(
     """i i'm i've i'd i'll monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mr ms mrs
@@ -77,7 +86,7 @@ _AFTER_NUMBER_EXCLUDED = _MONTHS | _words(
 )
 _NOTE_WORDS = _words(
     """this it the a my our these note card letter thank you envelope copy here off quick short
-    little handwritten over written thanks thank-you"""
+    little handwritten over written thanks thank-you in behind"""
 )
 _NOTE_OBJECTS = _words("note card letter envelope")
 _PII_TAGS = _words("NAME EMAIL PHONE URL ADDRESS")
@@ -96,14 +105,28 @@ _YEARS_BEFORE = re.compile(
     r"\s*\+?\s*$"
 )
 _GREETING = re.compile(
-    r"^\s*(?i:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening)|to)\b"
+    r"^\s*(?i:dear|hi|hiya|hello|hey|heya|howdy|yo|greetings|morning|afternoon|evening|"
+    r"good\s+(?:morning|afternoon|evening)|to)\b"
     r"[^,:!\n]{0,60}[,:!\n]"
 )
 _CLOSING = re.compile(
     r"(?i:\b(?:best|regards|sincerely|cheers|thanks|warmly|respectfully|yours|gratefully|"
     r"cordially)\b)[ \t]*(?:[,!\-]|\n|$)"
 )
+_PROJECT_NAME = re.compile(r"(?:Project|Operation|Programme|Program|Initiative) [A-Z]")
+_CURRENCY = frozenset("$£€¥")
+_AMOUNT_SUFFIX = re.compile(r"(?i:k|m|bn|ms|x)(?![A-Za-z])")
 _SKIP_BEFORE_WORD = " \t\"'“‘([*•-"
+_EMOTICON_BEFORE = re.compile(r"[:;=]-?[)(DPp]\s+$|[xX]{1,3}\s+$")
+# A capitalised word right after these and before a sentence end is a name addressed
+# ("Thanks so much for seeing me today Raj!").
+_VOCATIVE_BEFORE = _words(
+    "you today yesterday again tomorrow morning afternoon evening much lot guys all"
+)
+_ROLE_RUN = re.compile(
+    r"\s*(?:the|this|your|a|an)?\s*(?:[\w-]+\s+){0,4}?"
+    r"(?i:role|position|job|post|vacancy|opening)\b"
+)
 
 
 # --- text helpers ----------------------------------------------------------------------------
@@ -192,10 +215,17 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
     for item in items:
         for send in sends:
             if same_sentence(text, item.start, send.start) and not (
-                negated(text, item.start, 6) or negated(text, send.start, 4)
+                _hedged(text, item.start, 6) or _hedged(text, send.start, 4)
             ):
                 out += [item, send]
     return out
+
+
+def _hedged(text: str, start: int, window: int) -> bool:
+    """Negated or hypothetical: a negation or hedge word among the words before `start`."""
+    return any(
+        w in _GIFT_HEDGES or w.endswith(("n't", "n’t")) for w in _words_before(text, start, window)
+    )
 
 
 # --- prewritten --------------------------------------------------------------------------------
@@ -251,7 +281,10 @@ def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     if not hand.end <= desk.start <= hand.end + 40:
         return False
     between = [w.lower() for w in _WORD.findall(text[hand.end : desk.start])]
-    return len(between) <= 5 and all(w in _NOTE_WORDS for w in between)
+    if not (len(between) <= 5 and all(w in _NOTE_WORDS for w in between)):
+        return False
+    # "pass my thanks to your receptionist" passes on words, not a note.
+    return not (_THANKS_WORDS.intersection(between) and not _NOTE_OBJECTS.intersection(between))
 
 
 def _hands_note(text: str, hand: Cue, reach: int = 5) -> bool:
@@ -294,6 +327,9 @@ def decide_handed(text: str, cues: Cues) -> list[Cue]:
 def _has_content(text: str, end: int) -> bool:
     """A content word (not a stop word, not a generic object) in the clause after `end`."""
     after = text[end : end + 80]
+    role = _ROLE_RUN.match(after)
+    if role:  # "about the Data Analyst role" names the job; look past it ("... and the robot")
+        after = after[role.end() :]
     cut = re.search(r"[.!?;,:\n]", after)
     for word in _WORD.findall(after[: cut.start()] if cut else after)[:7]:
         if word[:1].isupper() and word.endswith(("'s", "’s")):
@@ -308,6 +344,8 @@ def _number_ok(text: str, cue: Cue) -> bool:
     """A number on its own: not in a word ("3pm", "2nd"), a time ("10:30"), a date ("May 3")
     or years of experience ("5 years")."""
     prev, nxt = text[cue.start - 1 : cue.start], text[cue.end : cue.end + 1]
+    if prev in _CURRENCY or _AMOUNT_SUFFIX.match(text, cue.end):
+        return True  # "$4m", "£300k", "200ms", "3x": an amount from the conversation
     if prev.isalpha() or nxt.isalpha() or ":" in (prev, nxt) or prev == "_":
         return False
     after = _WORD.findall(text[cue.end : cue.end + 12])
@@ -331,12 +369,36 @@ def _signoff_start(text: str) -> int:
     """Offset where the sign-off begins ("Best,\\nJane"), len(text) if there is none."""
     tail_start = max(0, len(text) - 120)
     found = [m.start() for m in _CLOSING.finditer(text, tail_start)]
-    return found[-1] if found else len(text)
+    end = found[-1] if found else len(text)
+    stripped = text.rstrip()
+    last_line = stripped.rfind("\n") + 1
+    # A short last line without sentence punctuation is a signature ("x Hollie", "Jas").
+    last = stripped[last_line:]
+    if 0 < last_line < end and len(last.split()) <= 3 and not any(ch in last for ch in ".!?"):
+        return last_line
+    return end
 
 
 def _greeting_end(text: str) -> int:
     m = _GREETING.match(text)
     return m.end() if m else 0
+
+
+def _new_thing_ok(text: str, cue: Cue) -> bool:
+    """'the new mass spectrometer': a content word among the two words after 'new'."""
+    after = _WORD.findall(text[cue.end : cue.end + 40])[:2]
+    return any(
+        w.lower() not in STOP_WORDS and w.lower() not in _GENERIC_OBJECTS and not w.isdigit()
+        for w in after
+    ) and not (after and after[0].lower() in _GENERIC_OBJECTS)
+
+
+def _vocative(text: str, cue: Cue, before: list[str]) -> bool:
+    """A name addressed at the end of a clause: 'thanks for seeing me today Raj!'."""
+    nxt = text[cue.end : cue.end + 1]
+    return (
+        (nxt == "" or nxt in "!,.?\n") and bool(before) and before[-1].lower() in _VOCATIVE_BEFORE
+    )
 
 
 def _capitalised_ok(text: str, cue: Cue, greeting_end: int, signoff: int) -> bool:
@@ -346,8 +408,12 @@ def _capitalised_ok(text: str, cue: Cue, greeting_end: int, signoff: int) -> boo
         return False
     if _line_start(text, cue.start) or text[cue.start - 1 : cue.start] in {"[", "<", "{"}:
         return False
+    if _EMOTICON_BEFORE.search(text, max(0, cue.start - 5), cue.start):
+        return False  # "enjoy them :) Fingers crossed": a new sentence after a smiley
     before = _WORD.findall(text[max(0, cue.start - 20) : cue.start])
-    if before and before[-1].lower() in _NAME_PRECEDERS:
+    if _PROJECT_NAME.match(text, cue.start):
+        return True  # "with Project Ember": a named project, whatever precedes it
+    if before and before[-1].lower() in _NAME_PRECEDERS or _vocative(text, cue, before):
         return False
     if text[cue.end : cue.end + 2] in {"'s", "’s"}:
         return False  # "Acme's culture": most likely the employer's name
@@ -361,16 +427,26 @@ def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
     Numbers and names in a sentence about the candidate's own record (a fit cue) are not from
     the conversation.
     """
-    ok = cues.get("SPEC_REMARK", []) + cues.get("QUOTE", [])
+    ok = cues.get("SPEC_REMARK", []) + cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
+    ok += [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
     ok += [c for c in cues.get("SPEC_TOPIC", []) if _has_content(text, c.end)]
-    ok += [c for c in cues.get("NUMBER", []) if _number_ok(text, c) and not _near_any(text, c, fit)]
-    caps = cues.get("CAPITALISED")
-    if caps:
+    numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
+    if numbers or caps:
         greeting_end, signoff = _greeting_end(text), _signoff_start(text)
+    if numbers:  # not in the signature (phone numbers, addresses)
+        ok += [
+            c
+            for c in numbers
+            if c.start < signoff and _number_ok(text, c) and not _near_any(text, c, fit)
+        ]
+    if caps:
+        gifts = cues.get("GIFT_ITEM", [])
         ok += [
             c
             for c in caps
-            if _capitalised_ok(text, c, greeting_end, signoff) and not _near_any(text, c, fit)
+            if _capitalised_ok(text, c, greeting_end, signoff)
+            and not _near_any(text, c, fit)
+            and not any(0 <= g.start - c.end <= 2 for g in gifts)  # "a Starbucks gift card"
         ]
     return ok
 

@@ -138,8 +138,73 @@ def norm_table() -> dict[str, str]:
 def thanks_rules() -> list[Rule]:
     """The note thanks someone: thank/thanks/thx/appreciate/grateful (any spelling in the norms)."""
     words = ["thank", "thanks", "thanked", "thanking", "ty", "appreciate", "appreciated"]
-    words += ["appreciating", "appreciation", "grateful", "gratitude", "kudos"]
+    words += [
+        "appreciating",
+        "appreciation",
+        "grateful",
+        "gratitude",
+        "kudos",
+        "cheers for",
+        "cheers again",
+        "much appreciated",
+    ]
     return _phrases("THANKS", "thanks.word", words)
+
+
+_APOS_E = "['’]"
+_INTENSIFIER = (
+    r"(?:really|truly|so|very|very much|genuinely|definitely|absolutely|honestly|super|"
+    r"incredibly|extremely|highly|more than|even more|all the more)"
+)
+_JOIN_VERBS = r"join|work|be (?:a )?part|be on|be in|become|come on board|contribute|start"
+_JOIN = r"(?:" + _JOIN_VERBS + r")"
+_ENTHUSIASM_PATTERNS = (
+    # "want this job even more", "I really want to be part of your team"
+    ("enthusiasm.want_the_job", r"\bwant(?:s|ed|ing)? (?:this|the|that) (?:job|role|position|gig)"),
+    ("enthusiasm.want_to_join", r"\bwant(?:s|ed|ing)? to " + _JOIN + r"\b"),
+    (
+        "enthusiasm.would_love_the_job",
+        r"\blove (?:the|this|that) (?:job|role|position|opportunity|chance|gig)\b",
+    ),
+    # "would be very glad to join", "I'd be honoured to be part of"
+    ("enthusiasm.glad_to_join", r"\b(?:glad|happy|honou?red|proud|overjoyed) to " + _JOIN + r"\b"),
+    (
+        "enthusiasm.hope_to_join",
+        r"\bhop(?:e|ing) (?:very much |so much |really )?(?:i (?:get|can|will get) )?to (?:"
+        + _JOIN_VERBS
+        + r"|be [a-z]+ing\b)",
+    ),
+    ("enthusiasm.motivated", r"\b" + _INTENSIFIER + r" motivated\b|\bmotivated (?:to|for|by)\b"),
+    (
+        "enthusiasm.sounds_great",
+        r"\b(?:sounds?|sounded|looks?|looked|seems?|seemed) (?:"
+        + _INTENSIFIER
+        + r" )?"
+        + r"(?:amazing|wonderful|brilliant|fantastic|exciting|awesome|incredible|fascinating|"
+        r"fabulous|fab|ace|epic|inspiring|like a dream)\b",
+    ),
+    (
+        "enthusiasm.highlight",
+        r"\b(?:best part|highlight) of my (?:week|day|month|year)|\bmade my (?:day|week)\b",
+    ),
+    (
+        "enthusiasm.day_one",
+        r"\b(?:from|on) day one\b|\bhit the ground running\b|\bready to (?:start|go|dive in)\b",
+    ),
+    ("enthusiasm.sold", r"\b(?:i'?m|i am|i’m|totally|completely) sold\b"),
+    ("enthusiasm.dream_job", r"\bdream (?:job|role|team|company)\b|\bover the moon\b"),
+    (
+        "enthusiasm.interest_grew",
+        r"\b(?:strengthened|deepened|reinforced|increased|heightened|grew|confirmed|boosted) "
+        r"(?:my|our) (?:interest|enthusiasm|excitement|desire)\b",
+    ),
+    (
+        "enthusiasm.what_i_was_looking_for",
+        r"\bexactly (?:the (?:kind|sort|type) of [\w-]+|what) i(?:" + _APOS_E + r"ve| have)? "
+        r"(?:been )?(?:looking|searching|hoping) for\b",
+    ),
+    ("enthusiasm.jump_at", r"\bjump at the (?:chance|opportunity)\b|\bcount me in\b"),
+)
 
 
 @spacy.registry.misc("followup.enthusiasm_rules.v1")
@@ -152,7 +217,20 @@ def enthusiasm_rules() -> list[Rule]:
     words = ["excited", "exciting", "excites", "thrilled", "eager", "eagerly", "enthusiastic"]
     words += ["enthusiasm", "delighted", "passionate", "energized", "energised", "inspired"]
     words += ["inspiring", "pumped", "stoked", "psyched", "fascinating", "fascinated", "loved"]
-    words += ["thrilling", "ecstatic", "jazzed", "elated", "keen"]
+    words += [
+        "thrilling",
+        "ecstatic",
+        "jazzed",
+        "elated",
+        "keen",
+        "keener",
+        "relish",
+        "buzzing",
+        "chuffed",
+        "hyped",
+        "amped",
+        "raring",
+    ]
     rules = _phrases("ENTHUSIASM", "enthusiasm.word", words)
     rules += _phrases(
         "ENTHUSIASM",
@@ -189,6 +267,10 @@ def enthusiasm_rules() -> list[Rule]:
         "enthusiasm.forward_to_joining",
         _expand(["forward to"], ["joining", "working with", "working on", "contributing"]),
     )
+    rules += [
+        Rule("ENTHUSIASM", name, re.compile(pattern, re.IGNORECASE))
+        for name, pattern in _ENTHUSIASM_PATTERNS
+    ]
     rules += _phrases(
         "ENTHUSIASM",
         "enthusiasm.misspelled_exited",
@@ -207,7 +289,10 @@ _ACHIEVE_VERBS = [
     "coordinated", "trained", "taught", "wrote", "negotiated", "closed", "sold", "owned",
     "rebuilt", "optimized", "optimised", "streamlined", "drove", "headed", "supervised",
     "deployed", "organized", "organised", "redesigned", "cut", "doubled", "tripled", "saved",
-    "introduced", "ran", "run", "worked", "taken", "maintained", "published", "researched",
+    "introduced", "ran", "run", "worked", "maintained", "published", "researched", "written",
+    "done", "repaired", "fixed", "handled", "helped", "supported", "won", "achieved", "completed",
+    "served", "opened", "grown", "co - designed", "co - founded", "co - led", "co - wrote",
+    "programmed", "coached", "audited", "hired", "recruited", "raised", "lifted", "halved",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
@@ -218,6 +303,74 @@ _BACKGROUND_NOUNS = [
     "background", "experience", "expertise", "skills", "skillset", "skill set", "track record",
     "years", "time", "work", "career", "degree", "training", "certification", "knowledge",
 ]  # fmt: skip
+
+
+_APOS = "['’]"
+_NUMBER_WORDS = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"several|many)"
+)
+_PREVIOUS = r"(?:current|previous|last|old|former|prior|past|present|first|recent)"
+_NOT_WORK = r"(?!interview|conversation|chat|call|meeting|note|email|e-mail|message|letter)"
+_FIT_PATTERNS = (
+    # "at my current school we ...", "in my last job I ...": any workplace, when qualified.
+    (
+        "fit.in_my_previous_workplace",
+        r"\b(?:in|at|during|from|with) my " + _PREVIOUS + r" " + _NOT_WORK + r"[a-z][\w-]*",
+    ),
+    # "my previous role required deep work on ..."
+    (
+        "fit.my_previous_role_did",
+        r"\bmy " + _PREVIOUS + r" (?:role|job|position|post|team|company|employer|work|internship)"
+        r" (?:required|involved|included|meant|demanded|focused|focussed|centred|centered|covered|"
+        r"taught|gave|had me|was all about)\b",
+    ),
+    # "my python development experience would come in handy" (not "my skills and experience")
+    (
+        "fit.my_qualified_experience_would",
+        r"\bmy (?:(?!and\b|or\b)[\w-]+ ){1,3}(?:experience|expertise|background|skills?|skillset|"
+        r"knowledge|training) (?:would|will|could|can|should|feels? like|seems? like|matches|"
+        r"aligns|fits|lines up|maps|translates|makes me|suggests|"
+        r"is (?:a |an )?(?:[\w-]+ ){0,2}(?:match|fit))\b",
+    ),
+    (
+        "fit.i_have_spent_years",
+        r"\bi(?:" + _APOS + r"ve| have)? spent (?:the (?:last|past) )?(?:[\w+-]+ ){0,2}"
+        r"(?:years?|months|decades?|summers|seasons)\b",
+    ),
+    # "three years barista experience", "six years hardening AWS estates"
+    (
+        "fit.n_years_doing",
+        r"\b"
+        + _NUMBER_WORDS
+        + r"\+? (?:years?|yrs|months|decades?)"
+        + _APOS
+        + r"?(?: of)? (?!ago\b)(?:[\w-]+ ){0,2}?(?:experience|expertise|background|[a-z]{3,}ing)\b",
+    ),
+    (
+        "fit.what_i_do",
+        r"\b(?:it|that|this)(?:" + _APOS + r"s| is) (?:basically |exactly |literally |pretty much |"
+        r"precisely |just )?what i(?:" + _APOS + r"ve| have)? (?:do|did|done|been doing)\b",
+    ),
+    (
+        "fit.i_could_help",
+        r"\bi(?:" + _APOS + r"d| would| will| can| could) (?:really |definitely |certainly )?help "
+        r"(?:a lot |a great deal |quite a bit |loads |a ton )(?:with|on|you|your|the)\b",
+    ),
+    (
+        "fit.bring_that_experience",
+        r"\b(?:bring|apply|transfer|put) (?:that|this|the same|similar|those|these) "
+        r"(?:[\w-]+ ){0,2}?"
+        r"(?:experience|expertise|skills?|knowledge|approach|learning|background)\b",
+    ),
+    # "... an independent prescriber in hypertension, which fits the clinic you plan"
+    (
+        "fit.which_fits",
+        r"\b(?:i|my|i" + _APOS + r"ve|i" + _APOS + r"m)\b[^.!?\n]{3,160}?\b(?:which|that|this) "
+        r"(?:fits|matches|maps onto|lines up with|aligns with|is (?:exactly |directly |very )?"
+        r"relevant to|is central to|is exactly what|is just what)\b",
+    ),
+)
 
 
 @spacy.registry.misc("followup.fit_rules.v1")
@@ -305,6 +458,9 @@ def fit_rules() -> list[Rule]:
         _expand(["as"], ["a", "an"],
                 ["former", "current", "certified", "seasoned", "practicing", "practising"]),
     )  # fmt: skip
+    rules += [
+        Rule("FIT", name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIT_PATTERNS
+    ]
     rules += _phrases("FIT_YEARS", "fit.years_of",
                       _expand(["years", "year", "months", "decade"],
                               ["of", "in", "as", "at", "leading", "building", "working",
@@ -336,7 +492,8 @@ _SEND_CUES = [
     "dropping off", "ordered", "here 's", "here is", "here are", "attached", "attaching",
     "left", "leaving", "got you", "got the team", "bought", "picked up", "treat you",
     "for you and the team", "a thank you gift", "as a thank you", "as a thank - you",
-    "as a token", "mailed", "shipped", "gifted", "gifting",
+    "as a token", "mailed", "shipped", "gifted", "gifting", "popped", "posted", "couriered",
+    "in the post", "in the mail", "by post", "by courier", "sent over", "sent along",
 ]  # fmt: skip
 _TOPICS = [
     "business", "program", "programme", "platform", "product", "products", "sales", "market",
@@ -347,6 +504,28 @@ _TOPICS = [
 ]  # fmt: skip
 
 
+_GIFT_WORDS = (
+    r"(?:gift|flower|coffee|wine|chocolate|voucher|fruit|cookie|cake|hamper|present|candle)s?"
+    r"(?:[\s-]+(?:cards?|baskets?|box(?:es)?|sets?|hampers?|vouchers?|shop|wrap|wrapping))?"
+)
+# "your gift-card product line", "the Mother's Day gift-box range" (hyphens, plurals).
+_GIFT_TOPICAL = re.compile(
+    r"\b"
+    + _GIFT_WORDS
+    + r"[\s-]+(?:[a-z]+[\s-]+)?(?:"
+    + "|".join(_TOPICS)
+    + r"|ranges?|lines?|sellers?|collections?|category|categories|subscriptions?|campaigns?|"
+    r"season|team)\b",
+    re.IGNORECASE,
+)
+# "your company sells gift boxes to businesses": the employer's goods, not a present.
+_GIFT_SOLD = re.compile(
+    r"\b(?:sells?|selling|stocks?|stocking|makes?|produces?|manufactures?|retails?|"
+    r"designs?|curates?)\b(?:\s+[\w'’-]+){0,3}?\s+" + _GIFT_WORDS + r"\b",
+    re.IGNORECASE,
+)
+
+
 @spacy.registry.misc("followup.gift_rules.v1")
 def gift_rules() -> list[Rule]:
     """Gift items, delivery cues (decided together, same sentence), and what is *not* a gift.
@@ -355,6 +534,10 @@ def gift_rules() -> list[Rule]:
     topical ("your gift card business", "the company's gift cards").
     """
     rules = _phrases("GIFT_ITEM", "gift.item", _GIFT_ITEMS)
+    rules += [
+        Rule("GIFT_EXCLUDE", "gift.topical", _GIFT_TOPICAL),
+        Rule("GIFT_EXCLUDE", "gift.sold_by_employer", _GIFT_SOLD),
+    ]
     rules += _phrases("GIFT_SEND", "gift.delivery", _SEND_CUES)
     rules += _phrases("GIFT_EXCLUDE", "gift.figurative", _expand(["gift", "gifts"], ["of"]))
     rules += _phrases(
@@ -497,7 +680,7 @@ def prewritten_rules() -> list[Rule]:
 
 _HAND_VERBS = ["left", "leave", "leaving", "handed", "hand", "handing", "gave", "give",
                "giving", "dropped", "drop", "dropping", "passed", "pass", "passing",
-               "entrusted", "entrusting"]  # fmt: skip
+               "entrusted", "entrusting", "popped", "pop", "slipped", "tucked", "put"]  # fmt: skip
 _DESKS = ["receptionist", "reception", "front desk", "front office", "security desk",
           "lobby desk", "concierge", "desk", "doorman", "front - desk", "frontdesk",
           "reception desk", "office manager", "assistant"]  # fmt: skip
@@ -553,7 +736,14 @@ _CONTENT_CUES = [
     "the idea of", "reflecting on", "reflected on", "insight into", "walked me through",
     "showed me", "the demo of", "your roadmap", "the roadmap for", "walking me through",
     "taking me through", "showing me", "explaining", "the walkthrough of", "your take on",
-    "'s approach to", "the way you", "the part about",
+    "'s approach to", "the way you", "the part about", "the bit about", "the bit on",
+    "the explanation about", "the explanation of", "your explanation of", "the chat about",
+    "the conversation about", "the talk about", "the presentation on", "the presentation about",
+    "the presentation of", "the tour of", "show me", "for showing me", "the story about",
+    "that bit about", "that part about", "the bit where", "the part where", "read more about",
+    "reading about", "reading up on", "read up on", "exercise on", "the whiteboard",
+    "difficulties with", "the difficulties of", "your candour about", "your candor about",
+    "i noticed", "i have noticed", "noticed that",
 ]  # fmt: skip
 _REMARKS = [
     "you mentioned", "you said", "you described", "you explained", "you shared", "you noted",
@@ -585,6 +775,12 @@ def specific_rules() -> list[Rule]:
         # The cue is the named group; the regex starts with a character class (fast scan).
         Rule("CAPITALISED", "specific_reference.proper_term",
              re.compile(r"[a-z0-9,)] (?P<cue>[A-Z][A-Za-z0-9]*[A-Za-z0-9])\b")),
+        # "the new mass spectrometer", "the hospice's new café": decide.py wants a content word.
+        Rule("SPEC_NEW", "specific_reference.new_thing",
+             re.compile(r"(?:\b(?:the|your|their|its|our)|['’]s) (?P<cue>new)\b", re.IGNORECASE),
+             ("new", "New", "NEW")),
+        Rule("SPEC_SEEN", "specific_reference.demo",
+             re.compile(r"\b(?P<cue>demo(?:s|nstration)?)\b", re.IGNORECASE)),
         Rule("QUOTE", "specific_reference.quoted_phrase",
              re.compile(r"[\"“]([^\"“”\n]{3,100})[\"”]"), ('"', "“")),
     ]  # fmt: skip
