@@ -131,22 +131,37 @@ class Tagger:
         return doc
 
     def _tag_parallel(self, texts: list[str], n_process: int) -> list[TextTags]:
-        """Contiguous chunks tagged in worker processes (forked where possible: no reload)."""
-        n_chunks = n_process * 2
+        """Contiguous chunks tagged in a pool of worker processes created once per tagger.
+
+        The pool is forked where possible, so each worker inherits the loaded tagger; workers
+        send back plain tuples, cheap to pickle.
+        """
+        n_chunks = n_process * 4
         size = -(-len(texts) // n_chunks)
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-        global _WORKER_TAGGER
-        _WORKER_TAGGER = self
+        parts = _pool(self, n_process).map(_tag_chunk, chunks)
+        return [_text_tags(raw) for part in parts for raw in part]
+
+
+def _pool(tagger: Tagger, n_process: int) -> ProcessPoolExecutor:
+    """The worker pool for this tagger and size, started on first use and kept until exit."""
+    global _POOL, _WORKER_TAGGER
+    key = (id(tagger), n_process)
+    if _POOL is None or _POOL[0] != key:
+        if _POOL is not None:
+            _POOL[1].shutdown()
+        _WORKER_TAGGER = tagger
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        with ProcessPoolExecutor(n_process, mp_context=context) as pool:
-            parts = pool.map(_tag_chunk, chunks)
-            return [_text_tags(raw) for part in parts for raw in part]
+        _POOL = (key, ProcessPoolExecutor(n_process, mp_context=context))
+        _POOL[1].map(int, range(n_process))  # start (fork) the workers now, with the tagger
+    return _POOL[1]
 
 
 # (language, features in FEATURES order or None, evidence tuples)
 _RawTags = tuple[str, tuple[bool, ...] | None, tuple[tuple[str, str, int, int], ...]]
 _WORKER_TAGGER: Tagger | None = None
+_POOL: tuple[tuple[int, int], ProcessPoolExecutor] | None = None
 
 
 def _text_tags(raw: _RawTags) -> TextTags:

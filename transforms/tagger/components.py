@@ -56,14 +56,16 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, rule_sets: dict[str, list[Rule]]) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.regexes: list[tuple[str, str, re.Pattern[str], tuple[str, ...]]] = []
+        # (label, rule, regex, a regex over its needed literals or None)
+        self.regexes: list[tuple[str, str, re.Pattern[str], re.Pattern[str] | None]] = []
         phrase_groups: dict[str, list[str]] = defaultdict(list)
         for rules in rule_sets.values():
             for rule in rules:
                 if isinstance(rule.pattern, str):
                     phrase_groups[f"{rule.label}|{rule.name}"].append(rule.pattern)
                 else:
-                    self.regexes.append((rule.label, rule.name, rule.pattern, rule.needs))
+                    needs = re.compile("|".join(map(re.escape, rule.needs))) if rule.needs else None
+                    self.regexes.append((rule.label, rule.name, rule.pattern, needs))
         for key, phrases in phrase_groups.items():
             self.phrases.add(key, [nlp.make_doc(phrase) for phrase in phrases])
         self.keys = {nlp.vocab.strings[k]: tuple(k.split("|", 1)) for k in phrase_groups}
@@ -75,8 +77,9 @@ class CueMatcher:
             last = doc[end - 1]
             cues[label].append(Cue(label, rule, doc[start].idx, last.idx + len(last)))
         text = doc_text(doc)
+        lower = text.lower()
         for label, rule, regex, needs in self.regexes:
-            if needs and not any(literal in text for literal in needs):
+            if needs is not None and needs.search(lower) is None:
                 continue
             group = "cue" if "cue" in regex.groupindex else 0
             cues[label] += [Cue(label, rule, *m.span(group)) for m in regex.finditer(text)]

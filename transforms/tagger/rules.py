@@ -30,7 +30,8 @@ class Rule(NamedTuple):
     label: str
     name: str
     pattern: str | re.Pattern[str]
-    # For a regex: literals of which one must occur in the text for it to match (a cheap skip).
+    # For a regex: lower-case literals of which one must occur in the lower-cased text for it
+    # to match (a cheap skip).
     needs: tuple[str, ...] = ()
 
 
@@ -160,21 +161,35 @@ _JOIN_VERBS = r"join|work|be (?:a )?part|be on|be in|become|come on board|contri
 _JOIN = r"(?:" + _JOIN_VERBS + r")"
 _ENTHUSIASM_PATTERNS = (
     # "want this job even more", "I really want to be part of your team"
-    ("enthusiasm.want_the_job", r"\bwant(?:s|ed|ing)? (?:this|the|that) (?:job|role|position|gig)"),
-    ("enthusiasm.want_to_join", r"\bwant(?:s|ed|ing)? to " + _JOIN + r"\b"),
+    (
+        "enthusiasm.want_the_job",
+        r"\bwant(?:s|ed|ing)? (?:this|the|that) (?:job|role|position|gig)",
+        ("want",),
+    ),
+    ("enthusiasm.want_to_join", r"\bwant(?:s|ed|ing)? to " + _JOIN + r"\b", ("want",)),
     (
         "enthusiasm.would_love_the_job",
         r"\blove (?:the|this|that) (?:job|role|position|opportunity|chance|gig)\b",
+        ("love",),
     ),
     # "would be very glad to join", "I'd be honoured to be part of"
-    ("enthusiasm.glad_to_join", r"\b(?:glad|happy|honou?red|proud|overjoyed) to " + _JOIN + r"\b"),
+    (
+        "enthusiasm.glad_to_join",
+        r"\b(?:glad|happy|honou?red|proud|overjoyed) to " + _JOIN + r"\b",
+        ("glad", "happy", "honour", "honor", "proud", "overjoyed"),
+    ),
     (
         "enthusiasm.hope_to_join",
         r"\bhop(?:e|ing) (?:very much |so much |really )?(?:i (?:get|can|will get) )?to (?:"
         + _JOIN_VERBS
         + r"|be [a-z]+ing\b)",
+        ("hop",),
     ),
-    ("enthusiasm.motivated", r"\b" + _INTENSIFIER + r" motivated\b|\bmotivated (?:to|for|by)\b"),
+    (
+        "enthusiasm.motivated",
+        r"\b" + _INTENSIFIER + r" motivated\b|\bmotivated (?:to|for|by)\b",
+        ("motivated",),
+    ),
     (
         "enthusiasm.sounds_great",
         r"\b(?:sounds?|sounded|looks?|looked|seems?|seemed) (?:"
@@ -182,28 +197,41 @@ _ENTHUSIASM_PATTERNS = (
         + r" )?"
         + r"(?:amazing|wonderful|brilliant|fantastic|exciting|awesome|incredible|fascinating|"
         r"fabulous|fab|ace|epic|inspiring|like a dream)\b",
+        ("sound", "look", "seem"),
     ),
     (
         "enthusiasm.highlight",
         r"\b(?:best part|highlight) of my (?:week|day|month|year)|\bmade my (?:day|week)\b",
+        ("best part", "highlight", "made my"),
     ),
     (
         "enthusiasm.day_one",
         r"\b(?:from|on) day one\b|\bhit the ground running\b|\bready to (?:start|go|dive in)\b",
+        ("day one", "ground running", "ready to"),
     ),
-    ("enthusiasm.sold", r"\b(?:i'?m|i am|i’m|totally|completely) sold\b"),
-    ("enthusiasm.dream_job", r"\bdream (?:job|role|team|company)\b|\bover the moon\b"),
+    ("enthusiasm.sold", r"\b(?:i'?m|i am|i’m|totally|completely) sold\b", ("sold",)),
+    (
+        "enthusiasm.dream_job",
+        r"\bdream (?:job|role|team|company)\b|\bover the moon\b",
+        ("dream", "over the moon"),
+    ),
     (
         "enthusiasm.interest_grew",
         r"\b(?:strengthened|deepened|reinforced|increased|heightened|grew|confirmed|boosted) "
         r"(?:my|our) (?:interest|enthusiasm|excitement|desire)\b",
+        ("interest", "enthusiasm", "excitement", "desire"),
     ),
     (
         "enthusiasm.what_i_was_looking_for",
         r"\bexactly (?:the (?:kind|sort|type) of [\w-]+|what) i(?:" + _APOS_E + r"ve| have)? "
         r"(?:been )?(?:looking|searching|hoping) for\b",
+        ("looking for", "searching for", "hoping for"),
     ),
-    ("enthusiasm.jump_at", r"\bjump at the (?:chance|opportunity)\b|\bcount me in\b"),
+    (
+        "enthusiasm.jump_at",
+        r"\bjump at the (?:chance|opportunity)\b|\bcount me in\b",
+        ("jump at", "count me in"),
+    ),
 )
 
 
@@ -268,8 +296,8 @@ def enthusiasm_rules() -> list[Rule]:
         _expand(["forward to"], ["joining", "working with", "working on", "contributing"]),
     )
     rules += [
-        Rule("ENTHUSIASM", name, re.compile(pattern, re.IGNORECASE))
-        for name, pattern in _ENTHUSIASM_PATTERNS
+        Rule("ENTHUSIASM", name, re.compile(pattern, re.IGNORECASE), needs)
+        for name, pattern, needs in _ENTHUSIASM_PATTERNS
     ]
     rules += _phrases(
         "ENTHUSIASM",
@@ -317,6 +345,18 @@ _FIT_PATTERNS = (
     (
         "fit.in_my_previous_workplace",
         r"\b(?:in|at|during|from|with) my " + _PREVIOUS + r" " + _NOT_WORK + r"[a-z][\w-]*",
+        (
+            "current",
+            "previous",
+            "last",
+            "old",
+            "former",
+            "prior",
+            "past",
+            "present",
+            "first",
+            "recent",
+        ),
     ),
     # "my previous role required deep work on ..."
     (
@@ -324,6 +364,18 @@ _FIT_PATTERNS = (
         r"\bmy " + _PREVIOUS + r" (?:role|job|position|post|team|company|employer|work|internship)"
         r" (?:required|involved|included|meant|demanded|focused|focussed|centred|centered|covered|"
         r"taught|gave|had me|was all about)\b",
+        (
+            "current",
+            "previous",
+            "last",
+            "old",
+            "former",
+            "prior",
+            "past",
+            "present",
+            "first",
+            "recent",
+        ),
     ),
     # "my python development experience would come in handy" (not "my skills and experience")
     (
@@ -332,11 +384,13 @@ _FIT_PATTERNS = (
         r"knowledge|training) (?:would|will|could|can|should|feels? like|seems? like|matches|"
         r"aligns|fits|lines up|maps|translates|makes me|suggests|"
         r"is (?:a |an )?(?:[\w-]+ ){0,2}(?:match|fit))\b",
+        ("experience", "expertise", "background", "skill", "knowledge", "training"),
     ),
     (
         "fit.i_have_spent_years",
         r"\bi(?:" + _APOS + r"ve| have)? spent (?:the (?:last|past) )?(?:[\w+-]+ ){0,2}"
         r"(?:years?|months|decades?|summers|seasons)\b",
+        ("spent",),
     ),
     # "three years barista experience", "six years hardening AWS estates"
     (
@@ -346,22 +400,26 @@ _FIT_PATTERNS = (
         + r"\+? (?:years?|yrs|months|decades?)"
         + _APOS
         + r"?(?: of)? (?!ago\b)(?:[\w-]+ ){0,2}?(?:experience|expertise|background|[a-z]{3,}ing)\b",
+        ("year", "yrs", "month", "decade"),
     ),
     (
         "fit.what_i_do",
         r"\b(?:it|that|this)(?:" + _APOS + r"s| is) (?:basically |exactly |literally |pretty much |"
         r"precisely |just )?what i(?:" + _APOS + r"ve| have)? (?:do|did|done|been doing)\b",
+        ("what i",),
     ),
     (
         "fit.i_could_help",
         r"\bi(?:" + _APOS + r"d| would| will| can| could) (?:really |definitely |certainly )?help "
         r"(?:a lot |a great deal |quite a bit |loads |a ton )(?:with|on|you|your|the)\b",
+        ("help ",),
     ),
     (
         "fit.bring_that_experience",
         r"\b(?:bring|apply|transfer|put) (?:that|this|the same|similar|those|these) "
         r"(?:[\w-]+ ){0,2}?"
         r"(?:experience|expertise|skills?|knowledge|approach|learning|background)\b",
+        ("bring", "apply", "transfer", "put "),
     ),
     # "... an independent prescriber in hypertension, which fits the clinic you plan"
     (
@@ -369,6 +427,17 @@ _FIT_PATTERNS = (
         r"\b(?:i|my|i" + _APOS + r"ve|i" + _APOS + r"m)\b[^.!?\n]{3,160}?\b(?:which|that|this) "
         r"(?:fits|matches|maps onto|lines up with|aligns with|is (?:exactly |directly |very )?"
         r"relevant to|is central to|is exactly what|is just what)\b",
+        (
+            "fits",
+            "matches",
+            "maps onto",
+            "lines up",
+            "aligns with",
+            "relevant to",
+            "central to",
+            "exactly what",
+            "just what",
+        ),
     ),
 )
 
@@ -459,7 +528,8 @@ def fit_rules() -> list[Rule]:
                 ["former", "current", "certified", "seasoned", "practicing", "practising"]),
     )  # fmt: skip
     rules += [
-        Rule("FIT", name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIT_PATTERNS
+        Rule("FIT", name, re.compile(pattern, re.IGNORECASE), needs)
+        for name, pattern, needs in _FIT_PATTERNS
     ]
     rules += _phrases("FIT_YEARS", "fit.years_of",
                       _expand(["years", "year", "months", "decade"],
@@ -508,6 +578,20 @@ _GIFT_WORDS = (
     r"(?:gift|flower|coffee|wine|chocolate|voucher|fruit|cookie|cake|hamper|present|candle)s?"
     r"(?:[\s-]+(?:cards?|baskets?|box(?:es)?|sets?|hampers?|vouchers?|shop|wrap|wrapping))?"
 )
+_GIFT_NEEDS = (
+    "gift",
+    "flower",
+    "coffee",
+    "wine",
+    "chocolate",
+    "voucher",
+    "fruit",
+    "cookie",
+    "cake",
+    "hamper",
+    "present",
+    "candle",
+)
 # "your gift-card product line", "the Mother's Day gift-box range" (hyphens, plurals).
 _GIFT_TOPICAL = re.compile(
     r"\b"
@@ -535,8 +619,8 @@ def gift_rules() -> list[Rule]:
     """
     rules = _phrases("GIFT_ITEM", "gift.item", _GIFT_ITEMS)
     rules += [
-        Rule("GIFT_EXCLUDE", "gift.topical", _GIFT_TOPICAL),
-        Rule("GIFT_EXCLUDE", "gift.sold_by_employer", _GIFT_SOLD),
+        Rule("GIFT_EXCLUDE", "gift.topical", _GIFT_TOPICAL, _GIFT_NEEDS),
+        Rule("GIFT_EXCLUDE", "gift.sold_by_employer", _GIFT_SOLD, _GIFT_NEEDS),
     ]
     rules += _phrases("GIFT_SEND", "gift.delivery", _SEND_CUES)
     rules += _phrases("GIFT_EXCLUDE", "gift.figurative", _expand(["gift", "gifts"], ["of"]))
@@ -778,9 +862,9 @@ def specific_rules() -> list[Rule]:
         # "the new mass spectrometer", "the hospice's new café": decide.py wants a content word.
         Rule("SPEC_NEW", "specific_reference.new_thing",
              re.compile(r"(?:\b(?:the|your|their|its|our)|['’]s) (?P<cue>new)\b", re.IGNORECASE),
-             ("new", "New", "NEW")),
+             ("new",)),
         Rule("SPEC_SEEN", "specific_reference.demo",
-             re.compile(r"\b(?P<cue>demo(?:s|nstration)?)\b", re.IGNORECASE)),
+             re.compile(r"\b(?P<cue>demo(?:s|nstration)?)\b", re.IGNORECASE), ("demo",)),
         Rule("QUOTE", "specific_reference.quoted_phrase",
              re.compile(r"[\"“]([^\"“”\n]{3,100})[\"”]"), ('"', "“")),
     ]  # fmt: skip
