@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
+from typing import Any
 
+import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.settings import GOLD_NOTES
 from flows.warehouse import connect, sql_text
 from transforms.evaluate import evaluate_records
-from transforms.note_tags import tag_notes
+from transforms.note_tags import TaggedNotes, tag_notes
 from transforms.tagger import load_tagger
 
 # Notes per chunk: bounds memory, and each chunk is committed on its own.
@@ -27,21 +30,30 @@ def notes_to_tag(warehouse: Path, tagger_version: str) -> list[str]:
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
-def tag_chunk(warehouse: Path, note_ids: list[str], n_process: int) -> int:
-    """Tag one chunk and replace its tags and evidence in one transaction."""
-    tagger = load_tagger()
+def read_notes(warehouse: Path, note_ids: list[str]) -> pl.DataFrame:
     with connect(warehouse) as con:
-        notes = con.sql(
+        return con.sql(
             "select * from notes where note_id in (select unnest($1::varchar[]))",
             params=[note_ids],
         ).pl()
-        tagged = tag_notes(notes, tagger, n_process=n_process)
+
+
+@task(cache_policy=NO_CACHE)
+def tag_notes_chunk(notes: pl.DataFrame, n_process: int) -> TaggedNotes:
+    """Pure computation: where a Dask cluster is configured, this runs on its workers."""
+    return tag_notes(notes, load_tagger(), n_process=n_process)
+
+
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def write_tags(warehouse: Path, tagged: TaggedNotes) -> int:
+    """Replace the chunk's tags and evidence in one transaction."""
+    with connect(warehouse) as con:
         con.begin()
         con.register("chunk_tags", tagged.note_tags.to_arrow())
         con.register("chunk_evidence", tagged.evidence.to_arrow())
         con.execute(sql_text("load/note_tags.sql"))
         con.commit()
-    return notes.height
+    return tagged.note_tags.height
 
 
 @task(cache_policy=NO_CACHE)
@@ -67,14 +79,39 @@ def score_on_gold(warehouse: Path, gold_notes: Path = GOLD_NOTES) -> None:
 
 
 @flow(name="tag")
-def tag_untagged(warehouse: Path, n_process: int = 1) -> int:
-    """Tag what the current tagger version has not tagged yet; returns how many were tagged."""
+def tag_untagged(
+    warehouse: Path, n_process: int = 1, in_flight: int = 1, chunk_size: int = CHUNK_SIZE
+) -> int:
+    """Tag what the current tagger version has not tagged yet; returns how many were tagged.
+
+    Chunks are tagged by `tag_notes_chunk` on the flow's task runner, `in_flight` at a time (on a
+    Dask cluster: one per worker); only this flow writes to the warehouse.
+    """
     logger = get_run_logger()
     version = load_tagger().version
     pending = notes_to_tag(warehouse, version)
+    chunks = [pending[i : i + chunk_size] for i in range(0, len(pending), chunk_size)]
     tagged = 0
-    for start in range(0, len(pending), CHUNK_SIZE):
-        tagged += tag_chunk(warehouse, pending[start : start + CHUNK_SIZE], n_process)
+    for first in range(0, len(chunks), in_flight):
+        futures = [
+            tag_notes_chunk.submit(read_notes(warehouse, ids), n_process)
+            for ids in chunks[first : first + in_flight]
+        ]
+        tagged += sum(write_tags(warehouse, future.result()) for future in futures)
     logger.info("tagged %d notes with tagger %s", tagged, version)
     score_on_gold(warehouse)
     return tagged
+
+
+def tag_flow(dask_address: str | None) -> Any:
+    """The tag flow, on the Dask cluster at `dask_address` when one is given."""
+    if not dask_address:
+        return tag_untagged
+    from dask.distributed import Client
+    from prefect_dask import DaskTaskRunner
+
+    with Client(dask_address, timeout=30) as client:
+        workers = max(1, len(client.scheduler_info()["workers"]))
+    runner = DaskTaskRunner(address=dask_address)
+    on_dask = tag_untagged.with_options(task_runner=runner)  # type: ignore[arg-type]
+    return partial(on_dask, in_flight=workers)
