@@ -13,28 +13,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 
 from flows import inbox
-from flows.ingest import (
-    CheckedBatch,
-    FileResult,
-    _load_notes,
-    _load_outcomes,
-    _load_quarantine,
-    check_inbox_file,
-    hash_inbox_file,
-    ingest_inbox,
-    redact_notes,
-)
+from flows.file_load import Arrival, FileResult, load_file
+from flows.ingest import ingest_inbox, scan_inbox_file
 from flows.pipeline import new_run_id, record_run
 from flows.publish import publish
 from flows.settings import Paths
 from flows.tag import tag_untagged
-from flows.warehouse import connect, sql_text
+from flows.warehouse import connect, execute_script
 from flows.writer import writer_lock
-from transforms.intake import SplitBatch
 
 MODES: tuple[str, ...] = ("missing", "failed", "all")
 
@@ -102,76 +92,30 @@ def recorded_files(warehouse: Path) -> dict[str, Recorded]:
     return {h: Recorded(arrived, bool(retry)) for h, arrived, retry in rows}
 
 
-@task(retries=2, retry_delay_seconds=[1, 5])
-def reload_batch(
-    warehouse: Path, file: inbox.InboxFile, file_hash: str, checked: CheckedBatch, run_id: str
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def reload_file(
+    warehouse: Path, file: inbox.InboxFile, scan: inbox.FileScan, run_id: str, now: datetime
 ) -> tuple[FileResult, bool]:
     """Forget and reload one recorded file in one transaction; roll back if nothing changes."""
-    split = checked.split
+    file_hash = scan.content_hash
     with connect(warehouse) as con:
         con.begin()
         before = _footprint(con, file_hash)
-        [(arrival_seq, arrived_at)] = con.execute(
+        [(seq, arrived_at)] = con.execute(
             "select arrival_seq, arrived_at from batch_accounting where file_hash = ?", [file_hash]
         ).fetchall()
-        loaded = split.loaded.with_columns(pl.lit(file_hash).alias("file_hash"))
-        if file.kind == "notes":
-            loaded = _without_newer_notes(con, loaded, arrival_seq)
-        keep = loaded["note_id"].to_list() if "note_id" in loaded.columns else []
-        for statement in _statements(sql_text("load/forget_file.sql")):
-            con.execute(statement, [file_hash, keep] if "$2" in statement else [file_hash])
-        if loaded.height and file.kind == "notes":
-            _load_notes(con, loaded, file_hash)
-        elif loaded.height:
-            _load_outcomes(con, loaded.with_columns(pl.lit(arrival_seq).alias("arrival_seq")))
-        _load_quarantine(con, split.quarantine, file, file_hash)
-        con.execute(
-            "insert into batch_accounting values (?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?)",
-            [
-                file_hash,
-                file.path.name,
-                file.kind,
-                file.file_format,
-                arrival_seq,
-                arrived_at,
-                run_id,
-                split.rows_read,
-                loaded.height,
-                split.rows_read - loaded.height,
-                checked.file_error,
-            ],
+        result = load_file(
+            con,
+            file,
+            scan,
+            arrival=Arrival(seq, arrived_at),
+            now=now,
+            run_id=run_id,
+            before_insert=lambda c: execute_script(c, "load/forget_file.sql", [file_hash]),
         )
         changed = _footprint(con, file_hash) != before
         con.commit() if changed else con.rollback()
-    result = FileResult(
-        file.path.name,
-        file.kind,
-        split.rows_read,
-        loaded.height,
-        split.rows_read - loaded.height,
-        checked.file_error,
-    )
     return result, changed
-
-
-def _statements(text: str) -> list[str]:
-    return [s.strip() for s in text.split(";") if s.strip() and not _only_comments(s)]
-
-
-def _only_comments(statement: str) -> bool:
-    return all(line.strip().startswith("--") or not line.strip() for line in statement.splitlines())
-
-
-def _without_newer_notes(con, loaded: pl.DataFrame, arrival_seq: int) -> pl.DataFrame:  # type: ignore[no-untyped-def]
-    """Drop notes that a later file has replaced since: the reload must not undo that."""
-    if not loaded.height:
-        return loaded
-    newer = con.execute(
-        "select notes.note_id from notes inner join batch_accounting using (file_hash) "
-        "where batch_accounting.arrival_seq > ? and list_contains(?::varchar[], notes.note_id)",
-        [arrival_seq, loaded["note_id"].to_list()],
-    ).fetchall()
-    return loaded.filter(~pl.col("note_id").is_in([row[0] for row in newer]))
 
 
 def _footprint(con, file_hash: str) -> list[list[tuple]]:  # type: ignore[no-untyped-def]
@@ -186,19 +130,6 @@ def _footprint(con, file_hash: str) -> list[list[tuple]]:  # type: ignore[no-unt
         "where notes.file_hash = $1",
     )
     return [sorted(con.execute(q, [file_hash]).fetchall(), key=repr) for q in queries]
-
-
-def _reload(
-    warehouse: Path, file: inbox.InboxFile, file_hash: str, run_id: str, now: datetime
-) -> tuple[FileResult, bool]:
-    checked = check_inbox_file(file, now)
-    if file.kind == "notes" and checked.split.loaded.height:
-        redacted = redact_notes(checked.split.loaded)
-        checked = CheckedBatch(
-            SplitBatch(redacted, checked.split.quarantine, checked.split.rows_read),
-            checked.file_error,
-        )
-    return reload_batch(warehouse, file, file_hash, checked, run_id)
 
 
 @flow(name="backfill")
@@ -218,7 +149,8 @@ def backfill(
     paths = Paths.from_env(inbox_dir, warehouse, reports, published)
     run_id = new_run_id() + "-backfill"
     with writer_lock(paths.warehouse):
-        found = [(f, hash_inbox_file(f)) for f in inbox.discover(paths.inbox)]
+        scans = {f.path: scan_inbox_file(f) for f in inbox.discover(paths.inbox)}
+        found = [(f, scans[f.path].content_hash) for f in inbox.discover(paths.inbox)]
         plan = plan_backfill(found, recorded_files(paths.warehouse), start, end, mode)
         logger.info(
             "backfill %s: %d to load, %d to re-validate", mode, len(plan.load), len(plan.reload)
@@ -231,7 +163,8 @@ def backfill(
             loaded = [f for f in loaded if not f.skipped]
         now = datetime.now(UTC)
         outcomes = [
-            (f.path.name, *_reload(paths.warehouse, f, h, run_id, now)) for f, h in plan.reload
+            (f.path.name, *reload_file(paths.warehouse, f, scans[f.path], run_id, now))
+            for f, _ in plan.reload
         ]
         reloaded = [result for _, result, changed in outcomes if changed]
         unchanged = [name for name, _, changed in outcomes if not changed]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -10,6 +11,8 @@ from flows.settings import SQL_DIR
 
 # Researchers open the warehouse with the DuckDB CLI from PyPI, which reads this storage version.
 STORAGE_VERSION = "v1.5.0"
+# DuckDB spills to disk beyond this, so a large file's staging does not grow the process.
+MEMORY_LIMIT = os.environ.get("FOLLOWUP_DUCKDB_MEMORY_LIMIT", "1GB")
 
 
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -19,6 +22,7 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
     con.execute("set time zone 'UTC'")
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
     apply_schema(con)
     return con
 
@@ -32,3 +36,17 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 def sql_text(relative: str) -> str:
     return (SQL_DIR / relative).read_text()
+
+
+def execute_script(
+    con: duckdb.DuckDBPyConnection, relative: str, params: list | None = None
+) -> None:
+    """Run a .sql file of several statements, each with the same parameters."""
+    for statement in _statements(sql_text(relative)):
+        con.execute(statement, params or [])
+
+
+def _statements(text: str) -> list[str]:
+    """Statements of a script; whole-line comments are dropped first (they may hold a ';')."""
+    code = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("--"))
+    return [s.strip() for s in code.split(";") if s.strip()]

@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
 
 from flows.inbox import InboxFile, discover
-from flows.ingest import CheckedBatch, check_inbox_file
+from tests.loading import ingest_without_server
 
-NOW = datetime(2026, 11, 26, tzinfo=UTC)
 HEADER = "note_id,interview_id,candidate_id,interview_start,interview_end,sent_at,channel,text"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one file became in a real warehouse: accounting, quarantine and loaded notes."""
+
+    rows_read: int
+    rows_loaded: int
+    rows_quarantined: int
+    file_error: str | None
+    quarantined: list[tuple[int | None, str | None, str]]
+    note_ids: list[str]
+    extra: list[str | None]
+    texts: list[str]
 
 
 def _row(note_id: str = "n1", **over: str) -> dict[str, str]:
@@ -35,20 +49,31 @@ def _csv(*rows: dict[str, str]) -> bytes:
     return pl.DataFrame(list(rows)).write_csv().encode()
 
 
-def _check(tmp_path: Path, name: str, data: bytes) -> CheckedBatch:
-    path = tmp_path / name
-    path.write_bytes(data)
-    [file] = discover(tmp_path)
-    return check_inbox_file.fn(file, NOW)
+def _check(tmp_path: Path, name: str, data: bytes) -> Loaded:
+    inbox_dir = tmp_path / "inbox"
+    inbox_dir.mkdir(exist_ok=True)
+    (inbox_dir / name).write_bytes(data)
+    warehouse = tmp_path / "warehouse.duckdb"
+    ingest_without_server(inbox_dir, warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [accounting] = con.execute(
+            "select rows_read, rows_loaded, rows_quarantined, file_error from batch_accounting"
+        ).fetchall()
+        quarantined = con.execute(
+            "select row_number, column_name, rule from quarantine order by all"
+        ).fetchall()
+        notes = con.execute("select note_id, extra, text from notes order by row_number").fetchall()
+    return Loaded(
+        *accounting,
+        quarantined=quarantined,
+        note_ids=[n for n, _, _ in notes],
+        extra=[None if e is None else str(e) for _, e, _ in notes],
+        texts=[t for _, _, t in notes],
+    )
 
 
-def _quarantined(checked: CheckedBatch) -> list[tuple[int, str | None, str]]:
-    return checked.split.quarantine.select("row_number", "column_name", "rule").rows()
-
-
-def _assert_nothing_lost(checked: CheckedBatch) -> None:
-    split = checked.split
-    assert split.rows_read == split.loaded.height + split.rows_quarantined
+def _assert_nothing_lost(loaded: Loaded) -> None:
+    assert loaded.rows_read == loaded.rows_loaded + loaded.rows_quarantined
 
 
 @pytest.mark.parametrize(
@@ -67,20 +92,20 @@ def test_unreadable_files_are_refused_with_a_clear_message(
 ) -> None:
     checked = _check(tmp_path, name, data)
     assert checked.file_error is not None and message in checked.file_error
-    assert checked.split.rows_read == 0
+    assert checked.rows_read == 0
     _assert_nothing_lost(checked)
 
 
 def test_header_only_file_reads_zero_rows_without_error(tmp_path: Path) -> None:
     checked = _check(tmp_path, "notes_h.csv", HEADER.encode() + b"\n")
-    assert checked.file_error is None and checked.split.rows_read == 0
+    assert checked.file_error is None and checked.rows_read == 0
 
 
 def test_missing_column_quarantines_every_row_and_names_the_column(tmp_path: Path) -> None:
     rows = [{k: v for k, v in _row(n).items() if k != "sent_at"} for n in ("a", "b")]
     checked = _check(tmp_path, "notes_m.csv", _csv(*rows))
     assert checked.file_error is not None and "sent_at" in checked.file_error
-    assert checked.split.rows_quarantined == 2 and checked.split.loaded.height == 0
+    assert checked.rows_quarantined == 2 and checked.rows_loaded == 0
     _assert_nothing_lost(checked)
 
 
@@ -93,36 +118,36 @@ def test_wrong_delimiter_is_refused_as_missing_columns(tmp_path: Path) -> None:
 
 def test_extra_column_is_kept_not_fatal(tmp_path: Path) -> None:
     checked = _check(tmp_path, "notes_x.csv", _csv(_row(mood="sunny")))
-    assert checked.split.loaded["extra"].to_list() == ['{"mood":"sunny"}']
+    assert checked.extra == ['{"mood":"sunny"}']
 
 
 def test_invalid_utf8_quarantines_only_that_row(tmp_path: Path) -> None:
     data = _csv(_row("a"), _row("b", text="caf\u00e9")).replace("caf\u00e9".encode(), b"caf\xe9")
     checked = _check(tmp_path, "notes_latin1.csv", data)
-    assert _quarantined(checked) == [(2, "text", "invalid_utf8")]
-    assert checked.split.loaded["note_id"].to_list() == ["a"]
+    assert checked.quarantined == [(2, "text", "invalid_utf8")]
+    assert checked.note_ids == ["a"]
 
 
 def test_broken_json_line_is_quarantined_with_its_line_number(tmp_path: Path) -> None:
     lines = [json.dumps(_row("a")), '{"note_id": "b", oops', json.dumps(_row("c")), "[1, 2]"]
     checked = _check(tmp_path, "notes_j.jsonl", "\n".join(lines).encode())
-    assert _quarantined(checked) == [(2, None, "invalid_json"), (4, None, "not_an_object")]
-    assert checked.split.loaded["note_id"].to_list() == ["a", "c"]
+    assert checked.quarantined == [(2, None, "invalid_json"), (4, None, "not_an_object")]
+    assert checked.note_ids == ["a", "c"]
     _assert_nothing_lost(checked)
 
 
 def test_csv_row_with_too_many_fields_is_quarantined(tmp_path: Path) -> None:
     data = _csv(_row("a"), _row("b")) + b"c,1,2,3,4,5,6,7,8,9,10\n"
     checked = _check(tmp_path, "notes_r.csv", data)
-    assert _quarantined(checked) == [(3, None, "wrong_field_count")]
-    assert checked.split.loaded.height == 2
+    assert checked.quarantined == [(3, None, "wrong_field_count")]
+    assert checked.rows_loaded == 2
 
 
 def test_csv_row_with_too_few_fields_is_quarantined_for_its_empty_columns(tmp_path: Path) -> None:
     data = _csv(_row("a")) + b"c,only,three\n"
     checked = _check(tmp_path, "notes_r.csv", data)
-    assert {(row, column) for row, column, _ in _quarantined(checked)} >= {(2, "sent_at")}
-    assert checked.split.loaded["note_id"].to_list() == ["a"]
+    assert {(row, column) for row, column, _ in checked.quarantined} >= {(2, "sent_at")}
+    assert checked.note_ids == ["a"]
 
 
 @pytest.mark.parametrize(
@@ -140,14 +165,25 @@ def test_bad_values_quarantine_the_row_by_row_and_column(
     tmp_path: Path, bad: dict[str, str], column: str, rule: str
 ) -> None:
     checked = _check(tmp_path, "notes_v.csv", _csv(_row("a"), _row("b", **bad)))
-    [(row, col, found_rule)] = _quarantined(checked)
+    [(row, col, found_rule)] = checked.quarantined
     assert (row, col) == (2, column) and rule in found_rule
-    assert checked.split.loaded["note_id"].to_list() == ["a"]
+    assert checked.note_ids == ["a"]
 
 
 def test_duplicate_ids_in_one_file_quarantine_every_copy(tmp_path: Path) -> None:
     checked = _check(tmp_path, "notes_d.csv", _csv(_row("a"), _row("b"), _row("a")))
-    assert [r[0] for r in _quarantined(checked)] == [1, 3]
+    assert [r[0] for r in checked.quarantined] == [1, 3]
+    _assert_nothing_lost(checked)
+
+
+def test_duplicates_in_different_chunks_quarantine_every_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("flows.file_load.CHUNK_ROWS", 2)
+    rows = [_row("a"), _row("b"), _row("c"), _row("a"), _row("d")]
+    checked = _check(tmp_path, "notes_d.csv", _csv(*rows))
+    assert [r[0] for r in checked.quarantined] == [1, 4]
+    assert checked.note_ids == ["b", "c", "d"]
     _assert_nothing_lost(checked)
 
 
@@ -156,16 +192,16 @@ def test_parquet_with_wrong_types_quarantines_the_rows(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     frame.write_parquet(buffer)
     checked = _check(tmp_path, "notes_t.parquet", buffer.getvalue())
-    assert _quarantined(checked) == [(1, "sent_at", "wrong_type")]
+    assert checked.quarantined == [(1, "sent_at", "wrong_type")]
 
 
 def test_bom_crlf_and_quoted_newlines_load(tmp_path: Path) -> None:
     text = _row("a", text='Thanks,\r\nfor "everything", really')
     data = b"\xef\xbb\xbf" + _csv(text).replace(b"\n", b"\r\n")
     checked = _check(tmp_path, "notes_bom.csv", data)
-    assert checked.split.quarantine.height == 0
-    assert checked.split.loaded["note_id"].to_list() == ["a"]
-    assert "everything" in checked.split.loaded["text"].item()
+    assert checked.quarantined == []
+    assert checked.note_ids == ["a"]
+    assert "everything" in checked.texts[0]
 
 
 def test_files_not_named_like_batches_are_ignored(tmp_path: Path) -> None:

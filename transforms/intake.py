@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 import polars as pl
 
-from transforms.parse import ERROR_SCHEMA, ROW
+from transforms.parse import ERROR_SCHEMA, ROW, Contract, FileRejected, coerce_batch
+from transforms.quality import validate_rows
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,9 @@ class SplitBatch:
 
 def split_batch(rows: pl.DataFrame, *error_frames: pl.DataFrame) -> SplitBatch:
     """Rows named in any error frame are quarantined whole; `rows` keeps only parsed rows."""
-    errors = pl.concat([e.select(ERROR_SCHEMA.keys()) for e in error_frames], how="vertical")
+    errors = pl.concat(
+        [e.select(ERROR_SCHEMA.keys()) for e in error_frames], how="vertical"
+    ).unique(maintain_order=True)
     bad_rows = errors["row_number"].unique()
     loaded = rows.filter(~pl.col(ROW).cast(pl.Int64).is_in(bad_rows.implode()))
     parse_failures = errors.filter(~pl.col("row_number").is_in(rows[ROW].cast(pl.Int64).implode()))
@@ -47,3 +52,45 @@ def whole_file_quarantine(rows: pl.DataFrame, rule: str, message: str) -> pl.Dat
         },
         schema=ERROR_SCHEMA,
     )
+
+
+@dataclass(frozen=True)
+class CheckedChunk:
+    """A chunk split into rows to load and quarantined errors; `file_error` when a column lacks."""
+
+    split: SplitBatch
+    parsed_ids: pl.DataFrame
+    file_error: str | None
+
+
+def check_chunk(
+    raw: pl.DataFrame,
+    row_errors: pl.DataFrame,
+    contract: Contract,
+    now: datetime,
+    *,
+    decode_errors: bool = False,
+    gx_context: Any | None = None,
+    run_name: str | None = None,
+) -> CheckedChunk:
+    """Coerce a raw chunk to the contract, validate it with GX, and split it; loses no row.
+
+    `parsed_ids` holds (`_row`, id) of every parsed row with an id, loaded or not, so duplicates
+    across chunks of one file can be found after the last chunk.
+    """
+    try:
+        coerced = coerce_batch(raw, contract, decode_errors=decode_errors)
+    except FileRejected as exc:
+        rejected = whole_file_quarantine(raw, "missing_required_column", str(exc))
+        return CheckedChunk(split_batch(raw, rejected, row_errors), _no_ids(), str(exc))
+    bad = coerced.errors["row_number"].implode()
+    parsed = coerced.rows.filter(~pl.col(ROW).cast(pl.Int64).is_in(bad))
+    suite = validate_rows(parsed, contract, now, context=gx_context, run_name=run_name)
+    split = split_batch(coerced.rows, row_errors, coerced.errors, suite.errors)
+    id_column = contract.required[0]
+    ids = coerced.rows.select(pl.col(ROW).cast(pl.Int64), pl.col(id_column).alias("id"))
+    return CheckedChunk(split, ids.filter(pl.col("id").is_not_null()), None)
+
+
+def _no_ids() -> pl.DataFrame:
+    return pl.DataFrame(schema={ROW: pl.Int64, "id": pl.String})

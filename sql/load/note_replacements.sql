@@ -7,6 +7,6 @@ select
     notes.file_hash as old_file_hash,
     incoming.file_hash as new_file_hash,
     now() as replaced_at
-from incoming_notes as incoming
+from staged_notes as incoming
 inner join notes using (note_id)
 where notes.content_hash <> incoming.content_hash;

@@ -1,3 +1,3 @@
 insert or replace into notes by name
 select * exclude (_row), _row as row_number
-from incoming_notes;
+from staged_notes;

@@ -1,3 +1,3 @@
 insert into outcome_events by name
 select * exclude (_row), _row as row_number
-from incoming_outcomes;
+from staged_outcomes;

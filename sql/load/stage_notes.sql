@@ -1,7 +1,8 @@
--- Incoming notes with a content hash, so a re-delivered note_id can be told apart from a changed one.
-create or replace temp table incoming_notes as
+-- A chunk of notes with a content hash, so a re-delivered note_id can be told apart from a changed
+-- one.
+insert into staged_notes by name
 with incoming as (
-    select * from incoming_frame
+    select * from chunk_frame
 ),
 
 final as (

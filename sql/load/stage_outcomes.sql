@@ -1,2 +1,2 @@
-create or replace temp table incoming_outcomes as
-select * from incoming_frame;
+insert into staged_outcomes by name
+select * from chunk_frame;
