@@ -39,6 +39,10 @@ def run(
     reports: ReportsOpt = None,
     published: PublishedOpt = None,
     processes: Annotated[int, typer.Option(help="Processes for tagging.")] = 1,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(help="Tag on this Dask scheduler (or set FOLLOWUP_DASK_ADDRESS)."),
+    ] = None,
 ) -> None:
     """Run the whole pipeline once as a Prefect flow run: ingest, tag, publish the report."""
     from flows.pipeline import pipeline
@@ -49,6 +53,7 @@ def run(
         reports=reports,
         published=published,
         n_process=processes,
+        dask_address=dask_address,
     )
     loaded = sum(f.rows_loaded for f in result.files)
     quarantined = sum(f.rows_quarantined for f in result.files)
@@ -218,5 +223,5 @@ def dictionary(
     typer.echo(f"wrote {out}")
 
 
-def main() -> None:
+if __name__ == "__main__":
     app()

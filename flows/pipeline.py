@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from flows.artifacts import publish_failure_artifact, publish_run_artifacts
 from flows.ingest import FileResult, ingest_inbox
 from flows.publish import publish
 from flows.settings import Paths
-from flows.tag import tag_untagged
+from flows.tag import tag_flow
 from flows.warehouse import connect
 from flows.writer import restore_on_failure, writer_lock
 
@@ -27,6 +28,7 @@ class PipelineResult:
     report: Path
     warehouse: Path
     published: Path
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def new_run_id() -> str:
@@ -63,6 +65,7 @@ def pipeline(
     reports: Path | None = None,
     published: Path | None = None,
     n_process: int = 1,
+    dask_address: str | None = None,
 ) -> PipelineResult:
     """One full run: load new inbox files, tag untagged notes, render the report, publish.
 
@@ -70,17 +73,22 @@ def pipeline(
     was, is recorded as failed, says why in a Prefect artifact, and does not replace the copy.
     """
     paths = Paths.from_env(inbox, warehouse, reports, published)
+    dask_address = dask_address or os.environ.get("FOLLOWUP_DASK_ADDRESS") or None
     run_id = new_run_id()
     started = time.monotonic()
     with writer_lock(paths.warehouse):
         try:
             with restore_on_failure(paths.warehouse):
                 record_run(paths.warehouse, run_id, "running")
+                stages = {"start": time.monotonic()}
                 files = ingest_inbox(paths.inbox, paths.warehouse, run_id)
-                tagged = tag_untagged(paths.warehouse, n_process)
+                stages["ingest"] = time.monotonic()
+                tagged = tag_flow(dask_address)(paths.warehouse, n_process)
+                stages["tag"] = time.monotonic()
                 report, published_copy = publish(
                     paths.warehouse, paths.reports, paths.published, run_id
                 )
+                stages["publish"] = time.monotonic()
                 record_run(
                     paths.warehouse,
                     run_id,
@@ -94,4 +102,6 @@ def pipeline(
             publish_failure_artifact(run_id, exc)
             raise
     publish_run_artifacts(run_id, files, tagged, time.monotonic() - started, report, published_copy)
-    return PipelineResult(run_id, files, tagged, report, paths.warehouse, published_copy)
+    marks = list(stages.items())
+    seconds = {name: end - marks[i][1] for i, (name, end) in enumerate(marks[1:])}
+    return PipelineResult(run_id, files, tagged, report, paths.warehouse, published_copy, seconds)

@@ -1,0 +1,163 @@
+"""Benchmark the real pipeline flow: full run, no-op re-run, incremental run.
+
+    python bench/pipeline.py --notes 1000000 [--processes 2] [--keep DIR]
+
+Generates N notes in a fresh folder, starts one local Prefect server (as `followup serve` users
+have), then runs the `pipeline` flow three times, each in a fresh process: on the whole inbox, again
+on the same inbox (nothing new), and after 10,000 new notes arrive. Prints per-stage wall time,
+rows per second and peak RSS of the run process (its own, and its largest child: tagger workers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import polars as pl
+
+ROOT = Path(__file__).resolve().parents[1]
+INCREMENT = 10_000
+
+# Runs in a fresh process so that its peak RSS is the run's own.
+RUNNER = """
+import json, resource, sys, time
+started = time.monotonic()
+from pathlib import Path
+from flows.pipeline import pipeline
+root, processes = Path(sys.argv[1]), int(sys.argv[2])
+imported = time.monotonic()
+result = pipeline(inbox=root / "inbox", warehouse=root / "warehouse.duckdb",
+                  reports=root / "reports", published=root / "published", n_process=processes)
+done = time.monotonic()
+print(json.dumps({
+    "imports": imported - started, **result.stage_seconds, "total": done - started,
+    "rows_loaded": sum(f.rows_loaded for f in result.files), "tagged": result.notes_tagged,
+    "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "child_peak_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+}))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start_prefect(home: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+    port = _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_LOGGING_LEVEL": "WARNING"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(f"{url}/health", timeout=1)
+            return server, {**env, "PREFECT_API_URL": url}
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise RuntimeError("the Prefect server did not start")
+
+
+def _run(root: Path, processes: int, env: dict[str, str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(root), str(processes)],
+        env={**env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _add_new_notes(root: Path, seed: int) -> None:
+    """10,000 notes (and outcomes) with ids the inbox has not seen, as new batch files."""
+    from flows.sample_writer import write_sample
+
+    extra = write_sample(root / "increment", INCREMENT, seed, n_batches=1)
+    for path in extra.notes_files + extra.outcomes_files:
+        frame = _read(path)
+        ids = [c for c in ("note_id", "interview_id", "candidate_id") if c in frame.columns]
+        frame = frame.with_columns(pl.format("inc-{}", pl.col(c)).alias(c) for c in ids)
+        target = root / "inbox" / f"{path.stem}_increment{path.suffix}"
+        _write(frame, target)
+
+
+def _read(path: Path) -> pl.DataFrame:
+    if path.suffix == ".csv":
+        return pl.read_csv(path, infer_schema=False)
+    return pl.read_ndjson(path) if path.suffix == ".jsonl" else pl.read_parquet(path)
+
+
+def _write(frame: pl.DataFrame, path: Path) -> None:
+    if path.suffix == ".csv":
+        frame.write_csv(path)
+    elif path.suffix == ".jsonl":
+        frame.write_ndjson(path)
+    else:
+        frame.write_parquet(path)
+
+
+def _print(name: str, figures: dict[str, float], rows: int) -> None:
+    stages = ("imports", "ingest", "tag", "publish", "total")
+    cells = "  ".join(f"{s} {figures.get(s, 0):6.1f}s" for s in stages)
+    rate = rows / figures["total"] if figures["total"] else 0
+    print(
+        f"{name:<12} {cells}  {rate:9,.0f} rows/s  peak RSS {figures['peak_rss_mib']:6.0f} MiB"
+        f" (largest child {figures['child_peak_rss_mib']:5.0f} MiB)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=100_000)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="followup-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "flows.cli", "sample", "--out", str(root),
+         "--notes", str(args.notes), "--seed", str(args.seed)],
+        check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    print(f"generated {args.notes:,} notes in {time.monotonic() - started:.1f}s under {root}")
+    server, env = _start_prefect(root / "prefect-home")
+    try:
+        full = _run(root, args.processes, env)
+        _print("full run", full, args.notes)
+        noop = _run(root, args.processes, env)
+        _print("no-op", noop, 0)
+        _add_new_notes(root, args.seed + 1)
+        incremental = _run(root, args.processes, env)
+        _print("incremental", incremental, INCREMENT)
+        print(
+            f"no-op / full = {noop['total'] / full['total']:.1%}; "
+            f"incremental {incremental['total']:.1f}s; tagged {full['tagged']:,} + "
+            f"{incremental['tagged']:,}; machine load {os.getloadavg()[0]:.1f}"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
