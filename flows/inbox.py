@@ -1,4 +1,4 @@
-"""Find batch files in the inbox and read each into a raw frame with a 1-based `_row` column.
+"""Find batch files in the inbox and read each in bounded chunks with a 1-based `_row` column.
 
 Reading never drops a row silently: a record that cannot be parsed at all (a broken JSON line, a CSV
 row with the wrong number of fields) becomes an error row; a file that cannot be read at all raises
@@ -40,10 +40,6 @@ class RawBatch:
     row_errors: pl.DataFrame
     decode_errors: bool
 
-    @property
-    def rows_read(self) -> int:
-        return self.frame.height + self.row_errors["row_number"].n_unique()
-
 
 def discover(inbox: Path) -> list[InboxFile]:
     """Batch files by name (notes*, outcomes*) and extension, oldest first."""
@@ -54,10 +50,6 @@ def discover(inbox: Path) -> list[InboxFile]:
         if path.is_file() and match and fmt:
             found.append(InboxFile(path, match.group(1).lower(), fmt))
     return sorted(found, key=lambda f: (f.path.stat().st_mtime_ns, f.path.name))
-
-
-def content_hash(path: Path) -> str:
-    return scan_file(path).content_hash
 
 
 @dataclass(frozen=True)
@@ -250,92 +242,6 @@ def _jsonl_batch_slowly(lines: list[bytes], numbers: list[int], lossy: bool) -> 
     columns = list(dict.fromkeys(k for r in records for k in r)) or [ROW]
     schema = {c: pl.UInt32 if c == ROW else pl.String for c in columns}
     return RawBatch(pl.DataFrame(records, schema=schema), _errors(errors), lossy)
-
-
-def read_raw(file: InboxFile) -> RawBatch:
-    data = file.path.read_bytes()
-    if not data:
-        raise FileRejected("the file is empty (0 bytes)")
-    if file.file_format == "parquet":
-        return _read_parquet(data)
-    if data.startswith(_PARQUET_MAGIC):
-        raise FileRejected(f"this is a Parquet file, not {file.file_format.upper()}")
-    text, decode_errors = _decode(data)
-    batch = _read_csv(text) if file.file_format == "csv" else _read_jsonl(text)
-    return RawBatch(batch.frame, batch.row_errors, decode_errors)
-
-
-def _decode(data: bytes) -> tuple[str, bool]:
-    """UTF-8 with or without BOM; invalid bytes become U+FFFD and are reported per cell later."""
-    try:
-        return data.decode("utf-8-sig"), False
-    except UnicodeDecodeError:
-        return data.decode("utf-8-sig", errors="replace"), True
-
-
-def _read_parquet(data: bytes) -> RawBatch:
-    if not data.startswith(_PARQUET_MAGIC):
-        raise FileRejected("not a Parquet file (no PAR1 header)")
-    try:
-        frame = pl.read_parquet(io.BytesIO(data))
-    except Exception as exc:  # polars raises several types for corrupt files
-        raise FileRejected(f"unreadable Parquet file: {exc}") from exc
-    return RawBatch(frame.with_row_index(ROW, offset=1), _no_errors(), False)
-
-
-def _read_csv(text: str) -> RawBatch:
-    if not text.strip():
-        raise FileRejected("the file has no header row")
-    try:
-        frame = pl.read_csv(io.StringIO(text), infer_schema=False, raise_if_empty=False)
-        return RawBatch(frame.with_row_index(ROW, offset=1), _no_errors(), False)
-    except pl.exceptions.PolarsError:
-        return _read_csv_slowly(text)
-
-
-def _read_csv_slowly(text: str) -> RawBatch:
-    """Record by record, so a malformed record is reported with its number, not fatal."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader)
-    records, errors = [], []
-    for number, record in enumerate(reader, start=1):
-        if len(record) == len(header):
-            records.append([number, *record])
-        else:
-            errors.append(
-                _row_error(
-                    number,
-                    "wrong_field_count",
-                    ",".join(record),
-                    f"expected {len(header)} fields, found {len(record)}",
-                )
-            )
-    frame = pl.DataFrame(records, schema=[ROW, *header], orient="row").with_columns(
-        pl.col(ROW).cast(pl.UInt32)
-    )
-    return RawBatch(frame, _errors(errors), False)
-
-
-def _read_jsonl(text: str) -> RawBatch:
-    records: list[dict[str, object]] = []
-    errors = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(_row_error(number, "invalid_json", line, f"invalid JSON: {exc.msg}"))
-            continue
-        if not isinstance(value, dict):
-            errors.append(_row_error(number, "not_an_object", line, "a line must be a JSON object"))
-            continue
-        records.append({ROW: number, **{k: _as_text(v) for k, v in value.items()}})
-    if not records and not errors:
-        raise FileRejected("the file has no JSON lines")
-    columns = list(dict.fromkeys(k for r in records for k in r))
-    schema = {c: pl.UInt32 if c == ROW else pl.String for c in columns}
-    return RawBatch(pl.DataFrame(records, schema=schema), _errors(errors), False)
 
 
 def _as_text(value: object) -> str | None:
