@@ -14,18 +14,14 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from statistics import NormalDist
 
 import numpy as np
 import polars as pl
-import statsmodels.api as sm
-from scipy import stats as sps
-from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import proportion_confint
-from statsmodels.tools.sm_exceptions import PerfectSeparationError, PerfectSeparationWarning
 
 from transforms.contract import MISTAKES
 
-Z95 = float(sps.norm.ppf(0.975))
+Z95 = NormalDist().inv_cdf(0.975)
 # Fewer decided outcomes than this and the model is not fitted at all.
 MIN_DECIDED_FOR_MODEL = 50
 # Rule of thumb: at least this many events of the rarer outcome per estimated term.
@@ -65,6 +61,9 @@ def wilson_interval(
     high = np.full(trials.shape, np.nan)
     ok = trials > 0
     if ok.any():
+        # statsmodels is imported where it is used: importing it costs seconds on every run.
+        from statsmodels.stats.proportion import proportion_confint
+
         low[ok], high[ok] = proportion_confint(
             successes[ok], trials[ok], alpha=alpha, method="wilson"
         )
@@ -137,6 +136,8 @@ def bh_adjust(p_values: np.ndarray) -> np.ndarray:
     p = np.asarray(p_values, dtype=float)
     if p.size == 0:
         return p
+    from statsmodels.stats.multitest import multipletests
+
     return multipletests(p, method="fdr_bh")[1]
 
 
@@ -304,6 +305,9 @@ def _fit(
     constant: list[str],
     counts: dict[str, int],
 ) -> ModelResult:
+    import statsmodels.api as sm
+    from statsmodels.tools.sm_exceptions import PerfectSeparationError, PerfectSeparationWarning
+
     decided = patterns["decided"].to_numpy().astype(float)
     callbacks = patterns["callbacks"].to_numpy().astype(float)
     endog = np.column_stack([callbacks, decided - callbacks])
@@ -347,8 +351,10 @@ def _odds_ratio_table(
     names: list[str], params: np.ndarray, se: np.ndarray, mistakes: list[str]
 ) -> pl.DataFrame:
     """Odds ratios with Wald 95% intervals; BH adjustment over the family of the five mistakes."""
+    from scipy.special import ndtr
+
     z = params / se
-    p = 2 * sps.norm.sf(np.abs(z))
+    p = 2 * ndtr(-np.abs(z))
     is_mistake = np.array([n in mistakes for n in names])
     adjusted = np.full(p.shape, np.nan)
     adjusted[is_mistake] = bh_adjust(p[is_mistake])

@@ -8,16 +8,12 @@ letters is "und" (undetermined).
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import cache
+from pathlib import Path
 
-from spacy.lang.de.stop_words import STOP_WORDS as DE
-from spacy.lang.en.stop_words import STOP_WORDS as EN
-from spacy.lang.es.stop_words import STOP_WORDS as ES
-from spacy.lang.fr.stop_words import STOP_WORDS as FR
-from spacy.lang.it.stop_words import STOP_WORDS as IT
-from spacy.lang.nl.stop_words import STOP_WORDS as NL
-from spacy.lang.pt.stop_words import STOP_WORDS as PT
+import spacy
 
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_WORDS = 40
@@ -30,17 +26,28 @@ _THANKS = {
     "it": {"grazie", "colloquio", "cordiali", "saluti", "opportunità"},
     "nl": {"bedankt", "dank", "gesprek", "groeten", "hartelijk"},
 }
-_OTHERS = {"es": ES, "fr": FR, "de": DE, "pt": PT, "it": IT, "nl": NL}
 # Words no other supported language uses: three of them early on settle it (the common case).
 _ENGLISH_QUICK = re.compile(r"\b(?:the|you|your|thank|thanks|and|for|with|this|was)\b", re.I)
+
+
+def _stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words for a language, read from their module file alone: importing the
+    language package would also load its tokenizer exceptions (seconds for French)."""
+    path = Path(spacy.__file__).parent / "lang" / code / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_followup_stop_words_{code}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 @cache
 def _languages_of_word() -> dict[str, tuple[str, ...]]:
     """word -> the languages it counts for (one dict look-up per word when scoring)."""
-    sets = {"en": set(EN)}
-    for code, words in _OTHERS.items():
-        sets[code] = (set(words) - EN) | _THANKS[code]
+    english = _stop_words("en")
+    sets = {"en": set(english)}
+    for code, thanks in _THANKS.items():
+        sets[code] = (set(_stop_words(code)) - english) | thanks
     index: dict[str, list[str]] = {}
     for code, words in sets.items():
         for word in words:
@@ -59,7 +66,7 @@ def detect_language(text: str) -> str:
     words = _WORD.findall(text[:_MAX_CHARS].lower())[:_MAX_WORDS]
     if not words:
         return "und"
-    scores = dict.fromkeys(("en", *_OTHERS), 0)
+    scores = dict.fromkeys(("en", *_THANKS), 0)
     index = _languages_of_word()
     for word in words:
         for code in index.get(word, ()):
