@@ -210,6 +210,35 @@ def sql(
 
 
 @app.command()
+def explain(
+    note_id: Annotated[str, typer.Argument(help="The note to explain.")],
+    published: PublishedOpt = None,
+) -> None:
+    """Print a note (redacted) with its tags and the evidence for each, from the published copy."""
+    from flows.access import query as run_query
+    from flows.settings import Paths
+    from transforms.explain import format_explanation
+
+    database = Paths.from_env(published=published).published / "warehouse.duckdb"
+    quoted = note_id.replace("'", "''")
+    notes = run_query(database, f"select * from notes where note_id = '{quoted}'")
+    if notes.is_empty():
+        raise typer.BadParameter(f"no note {note_id!r} in {database}", param_hint="NOTE_ID")
+    tags = run_query(database, f"select * from note_tags where note_id = '{quoted}'")
+    evidence = run_query(
+        database,
+        f"select * from tag_evidence where note_id = '{quoted}' order by feature, span_start",
+    )
+    typer.echo(
+        format_explanation(
+            notes.row(0, named=True),
+            tags.row(0, named=True) if tags.height else None,
+            evidence.to_dicts(),
+        )
+    )
+
+
+@app.command()
 def dictionary(
     out: Annotated[Path, typer.Option(help="Markdown file to write.")] = Path(
         "docs/data_dictionary.md"
