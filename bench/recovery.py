@@ -91,6 +91,41 @@ def sample_frame(n: int, seed: int) -> tuple[pl.DataFrame, dict[str, float]]:
     return _aggregate(frame), {m: TRUE_EFFECTS[m] for m in MISTAKES}
 
 
+def tagged_frame(n: int, seed: int) -> tuple[pl.DataFrame, dict[str, float]]:
+    """As sample_frame, but with the mistakes the tagger finds (text and metadata)."""
+    from transforms.note_tags import tag_notes
+    from transforms.sample import TRUE_EFFECTS, generate_sample
+    from transforms.tagger import load_tagger
+
+    sample = generate_sample(n, seed)
+    notes = sample.notes.join(sample.bad_rows.select("note_id"), on="note_id", how="anti")
+    tags = tag_notes(notes.drop("batch"), load_tagger()).note_tags
+    latest = sample.outcomes.group_by("interview_id", maintain_order=True).last()
+    frame = (
+        tags.select("note_id", "interview_id", "candidate_id", *MISTAKES, *CONTROLS)
+        .drop_nulls(list(MISTAKES))  # non-English notes: the tagger abstains
+        .join(latest.select("interview_id", "outcome"), on="interview_id", how="left")
+        .filter(pl.col("outcome").is_in(["callback", "rejected"]))
+        .with_columns(callback=pl.col("outcome") == "callback")
+    )
+    return _aggregate(frame), {m: TRUE_EFFECTS[m] for m in MISTAKES}
+
+
+def truth_vs_tagger(notes: int, seed: int) -> pl.DataFrame:
+    """Log-odds fitted on the generator's true labels and on the tagger's, beside the truth."""
+    true_labels, truth = sample_frame(notes, seed)
+    tagger_labels, _ = tagged_frame(notes, seed)
+    fits = {
+        name: fit_adjusted_model(frame).odds_ratios.select("term", pl.col("log_odds").alias(name))
+        for name, frame in (("true_labels", true_labels), ("tagger_labels", tagger_labels))
+    }
+    return (
+        pl.DataFrame({"term": list(MISTAKES), "true": [truth[m] for m in MISTAKES]})
+        .join(fits["true_labels"], on="term", how="left")
+        .join(fits["tagger_labels"], on="term", how="left")
+    )
+
+
 def run(seeds: int, notes: int, source: str) -> pl.DataFrame:
     """One row per (seed, mistake): estimate, standard error, whether the interval covers."""
     make = sample_frame if source == "sample" else numpy_frame
@@ -138,6 +173,9 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=50, help="number of simulated data sets")
     parser.add_argument("--notes", type=int, default=4000, help="notes per data set")
     parser.add_argument("--source", choices=["sample", "numpy"], default=_default_source())
+    parser.add_argument(
+        "--tagged-notes", type=int, default=20_000, help="notes for the tagger-labels fit (0: skip)"
+    )
     args = parser.parse_args()
     results = run(args.seeds, args.notes, args.source)
     summary = summarize(results)
@@ -147,6 +185,10 @@ def main() -> None:
         print(f"source={args.source} seeds={args.seeds} notes={args.notes} not fitted={not_fitted}")
         print(summary)
     print(f"overall coverage of 95% intervals: {fitted['covered'].mean():.3f} (target >= 0.90)")
+    if args.tagged_notes and args.source == "sample":
+        with pl.Config(tbl_rows=20, float_precision=3):
+            print(f"log-odds on {args.tagged_notes} notes: true labels vs the tagger's labels")
+            print(truth_vs_tagger(args.tagged_notes, seed=args.seeds))
 
 
 def _default_source() -> str:
