@@ -85,9 +85,15 @@ def pipeline(
                 stages["ingest"] = time.monotonic()
                 tagged = tag_flow(dask_address)(paths.warehouse, n_process)
                 stages["tag"] = time.monotonic()
-                report, published_copy = publish(
-                    paths.warehouse, paths.reports, paths.published, run_id
-                )
+                changed = tagged > 0 or any(not f.skipped for f in files)
+                latest = paths.reports / "latest.html"
+                published_copy = paths.published / "warehouse.duckdb"
+                if changed or not (latest.exists() and published_copy.exists()):
+                    report, published_copy = publish(
+                        paths.warehouse, paths.reports, paths.published, run_id
+                    )
+                else:  # nothing new: the published report and copy are current
+                    report = latest
                 stages["publish"] = time.monotonic()
                 record_run(
                     paths.warehouse,

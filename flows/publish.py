@@ -15,6 +15,7 @@ from prefect import flow, task
 
 from flows.access import export_parquet
 from flows.report_io import write_report
+from flows.settings import data_docs_index
 from flows.warehouse import connect
 
 PUBLISHED_NAME = "warehouse.duckdb"
@@ -23,8 +24,14 @@ PARQUET_DIR = "parquet"
 
 @task(retries=2, retry_delay_seconds=[1, 5])
 def render_report(warehouse: Path, reports: Path, run_id: str) -> Path:
+    """The report of this run, with a copy of the GX Data Docs beside it and linked from it."""
+    docs_href = None
+    docs = data_docs_index(warehouse)
+    if docs.exists():
+        shutil.copytree(docs.parent, reports / run_id / "data_docs", dirs_exist_ok=True)
+        docs_href = "data_docs/index.html"
     with connect(warehouse) as con:
-        return write_report(con, reports, run_id)
+        return write_report(con, reports, run_id, data_docs_href=docs_href)
 
 
 @task(retries=2, retry_delay_seconds=[1, 5])

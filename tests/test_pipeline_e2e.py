@@ -178,3 +178,28 @@ def test_redactions_are_counted(run: Run) -> None:
         "sum(notes_affected) filter (where pii_type = 'name') from redaction_counts",
     )
     assert emails >= 3 and names >= 3
+
+
+def test_data_docs_are_written_next_to_the_report_and_linked(run: Run) -> None:
+    report = run.first.report
+    docs = report.parent / "data_docs" / "index.html"
+    assert docs.exists()
+    assert docs.resolve().as_uri() in report.read_text()
+
+
+def test_notes_tagged_by_another_tagger_version_and_only_those_are_retagged(run: Run) -> None:
+    from flows.tag import notes_to_tag
+    from flows.warehouse import connect
+
+    copy = run.root / "retag.duckdb"
+    copy.write_bytes(run.first.warehouse.read_bytes())
+    with connect(copy) as con:
+        old = [r[0] for r in con.execute("select note_id from note_tags limit 7").fetchall()]
+        con.execute(
+            "update note_tags set tagger_version = 'rules-0+old' where list_contains(?, note_id)",
+            [old],
+        )
+        [(version,)] = con.execute(
+            "select distinct tagger_version from note_tags where tagger_version <> 'rules-0+old'"
+        ).fetchall()
+    assert sorted(notes_to_tag.fn(copy, version)) == sorted(old)
