@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from transforms.contract import FEATURES, NOTES_SCHEMA, SEND_BUCKETS
-from transforms.tagger import Tagger, TextTags
+from transforms.tagger import CompactTags, Tagger
 
 NOTE_TAGS_COLUMNS = (
     "note_id", "interview_id", "candidate_id", "language", *FEATURES, "hours_to_send",
@@ -114,29 +114,36 @@ def combine(text_col: str, *metadata: pl.Expr) -> pl.Expr:
 # --- frames ----------------------------------------------------------------------------------
 
 
-def _text_frame(tags: list[TextTags]) -> pl.DataFrame:
-    data: dict[str, list[object]] = {"language": [t.language for t in tags]}
-    for feature in FEATURES:
-        data[feature] = [t.features[feature] for t in tags]
+def _text_frame(tags: list[CompactTags]) -> pl.DataFrame:
+    """language and the eight text features, one column each, built once from the tuples."""
+    unknown = (None,) * len(FEATURES)
+    columns = list(zip(*[f if f is not None else unknown for _, f, _ in tags], strict=True))
+    data: dict[str, list[object] | tuple[object, ...]] = {"language": [t[0] for t in tags]}
+    for k, feature in enumerate(FEATURES):
+        data[feature] = columns[k] if columns else []
     schema = {"language": pl.String(), **{f: pl.Boolean() for f in FEATURES}}
     return pl.DataFrame(data, schema=schema)
 
 
-def _text_evidence(note_ids: list[str], tags: list[TextTags], version: str) -> pl.DataFrame:
-    rows = [
-        (note_id, e.feature, e.rule, e.start, e.end)
-        for note_id, t in zip(note_ids, tags, strict=True)
-        for e in t.evidence
-    ]
-    frame = pl.DataFrame(
-        rows,
-        schema={"note_id": pl.String, "feature": pl.String, "rule": pl.String,
-                "span_start": pl.Int32, "span_end": pl.Int32},
-        orient="row",
-    )  # fmt: skip
-    return frame.with_columns(
-        source=pl.lit("text"), fields=pl.lit(None, pl.String), tagger_version=pl.lit(version)
-    ).select(list(EVIDENCE_SCHEMA))
+def _text_evidence(note_ids: list[str], tags: list[CompactTags], version: str) -> pl.DataFrame:
+    """One row per text evidence tuple, columns built once from the flattened tuples."""
+    rows = [i for i, t in enumerate(tags) for _ in t[2]]
+    flat = [e for t in tags for e in t[2]]
+    features, rules, starts, ends = zip(*flat, strict=True) if flat else ((), (), (), ())
+    ids = pl.Series("note_id", note_ids, pl.String).gather(rows)
+    return (
+        pl.DataFrame(ids)
+        .with_columns(
+            pl.Series("feature", features, pl.String),
+            pl.Series("rule", rules, pl.String),
+            pl.Series("span_start", starts, pl.Int32),
+            pl.Series("span_end", ends, pl.Int32),
+            source=pl.lit("text"),
+            fields=pl.lit(None, pl.String),
+            tagger_version=pl.lit(version),
+        )
+        .select(list(EVIDENCE_SCHEMA))
+    )
 
 
 def _metadata_evidence(flagged: pl.DataFrame, version: str) -> pl.DataFrame:
@@ -166,7 +173,7 @@ def tag_notes(notes: pl.DataFrame, tagger: Tagger, *, n_process: int = 1) -> Tag
     """One row of tags per note, plus one evidence row per reason for every True tag."""
     notes = _with_optional_columns(notes)
     texts = notes.get_column("text").fill_null("").to_list()
-    tags = tagger.tag_texts(texts, n_process=n_process)
+    tags = tagger.tag_compact(texts, n_process=n_process)
     rules = _metadata_exprs()
     flagged = (
         pl.concat([notes, _text_frame(tags)], how="horizontal")

@@ -21,9 +21,9 @@ import hashlib
 import multiprocessing
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -31,7 +31,8 @@ from spacy.tokens import Doc
 
 from transforms.contract import FEATURES
 from transforms.tagger import rules as _rules  # noqa: F401  (registers rule sets)
-from transforms.tagger.components import TEXT_KEY
+from transforms.tagger.components import TEXT_KEY, CueMatcher, FeatureDecider, Norms
+from transforms.tagger.decide import decide_all
 from transforms.tagger.language import detect_language
 from transforms.tagger.text import strip_html
 
@@ -54,19 +55,22 @@ def tagger_version(directory: Path = _HERE) -> str:
 TAGGER_VERSION: str = tagger_version()
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     feature: str
     rule: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class TextTags:
+class TextTags(NamedTuple):
     language: str
     features: dict[str, bool | None]
     evidence: tuple[Evidence, ...]
+
+
+# The compact form of one text's tags, cheap to build and to send back from a worker process:
+# (language, features in FEATURES order or None when not tagged, evidence as plain tuples).
+CompactTags = tuple[str, tuple[bool, ...] | None, tuple[tuple[str, str, int, int], ...]]
 
 
 _UNKNOWN: dict[str, bool | None] = dict.fromkeys(FEATURES)
@@ -79,6 +83,11 @@ class Tagger:
         self.nlp = nlp
         self.version = version
         self._components = [proc for _, proc in nlp.pipeline]
+        self._cues = next((p for p in self._components if isinstance(p, CueMatcher)), None)
+        # The components' work without the Doc extensions, when the pipeline is the usual one.
+        self._direct = self._cues is not None and all(
+            isinstance(p, (CueMatcher, FeatureDecider, Norms)) for p in self._components
+        )
 
     def tag_text(self, text: str) -> TextTags:
         return self.tag_texts([text])[0]
@@ -86,7 +95,16 @@ class Tagger:
     def tag_texts(
         self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 1000
     ) -> list[TextTags]:
-        """Tags for each text, in order.
+        """Tags for each text, in order (see ``tag_compact`` for the arguments)."""
+        return [
+            _text_tags(c)
+            for c in self.tag_compact(texts, n_process=n_process, batch_size=batch_size)
+        ]
+
+    def tag_compact(
+        self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 1000
+    ) -> list[CompactTags]:
+        """Tags for each text, in order, as plain tuples (``CompactTags``).
 
         ``n_process > 1`` splits the texts over worker processes when there are at least
         ``2 * batch_size`` of them (below that, starting workers costs more than it saves).
@@ -94,53 +112,56 @@ class Tagger:
         texts = [t if isinstance(t, str) else "" for t in texts]
         if n_process > 1 and len(texts) >= 2 * batch_size:
             return self._tag_parallel(texts, n_process)
-        return [_text_tags(raw) for raw in self._tag_raw(texts)]
+        return self._tag_serial(texts)
 
-    def _tag_raw(self, texts: Sequence[str]) -> list[_RawTags]:
-        """Tags as plain tuples (cheap to send back from a worker process)."""
-        languages = [detect_language(t) for t in texts]
-        todo = [i for i, lang in enumerate(languages) if lang in _TAGGED_LANGUAGES]
-        cleaned = [strip_html(texts[i]) for i in todo]
-        results: list[_RawTags] = [(lang, None, ()) for lang in languages]
-        for i, (clean, offsets) in zip(todo, cleaned, strict=True):
+    def _tag_serial(self, texts: Sequence[str]) -> list[CompactTags]:
+        tag_one = self._tag_one
+        return [
+            tag_one(text, language) if language in _TAGGED_LANGUAGES else (language, None, ())
+            for text, language in zip(texts, map(detect_language, texts), strict=True)
+        ]
+
+    def _tag_one(self, text: str, language: str) -> CompactTags:
+        clean, offsets = strip_html(text)
+        if self._direct:
+            assert self._cues is not None
+            doc = self.nlp.make_doc(clean)
+            features, evidence = decide_all(clean, self._cues.find(doc, clean))
+        else:
             doc = self._process(clean)
+            features = tuple(doc._.followup_features[f] for f in FEATURES)
             evidence = doc._.followup_evidence
-            if offsets is not None:
-                evidence = [
-                    (f, rule, *offsets.span(start, end)) for f, rule, start, end in evidence
-                ]
+        if offsets is not None:
+            evidence = [(f, rule, *offsets.span(start, end)) for f, rule, start, end in evidence]
             # "generic" points at the whole note, whatever HTML it carried.
-            evidence = tuple(
-                (f, rule, 0, len(texts[i])) if f == "generic" else (f, rule, start, end)
+            evidence = [
+                (f, rule, 0, len(text)) if f == "generic" else (f, rule, start, end)
                 for f, rule, start, end in evidence
-            )
-            features = doc._.followup_features
-            results[i] = (languages[i], tuple(features[f] for f in FEATURES), evidence)
-        return results
+            ]
+        return (language, features, tuple(evidence))
 
     def _process(self, text: str) -> Doc:
-        """Run the pipeline on one text.
-
-        Equivalent to ``nlp(text)``; the components are called directly because the generator
-        chain of ``nlp.pipe`` cost ~15% of the tagger's time, and none of them batches.
-        """
+        """Run the pipeline on one text: ``nlp(text)`` without the generator chain of
+        ``nlp.pipe`` (none of the components batches)."""
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text  # the regex rules need the text; spare rebuilding it
         for proc in self._components:
             doc = proc(doc)
         return doc
 
-    def _tag_parallel(self, texts: list[str], n_process: int) -> list[TextTags]:
+    def _tag_parallel(self, texts: list[str], n_process: int) -> list[CompactTags]:
         """Contiguous chunks tagged in a pool of worker processes created once per tagger.
 
         The pool is forked where possible, so each worker inherits the loaded tagger; workers
-        send back plain tuples, cheap to pickle.
+        send back compact tuples, cheap to pickle.
         """
         n_chunks = n_process * 4
         size = -(-len(texts) // n_chunks)
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-        parts = _pool(self, n_process).map(_tag_chunk, chunks)
-        return [_text_tags(raw) for part in parts for raw in part]
+        out: list[CompactTags] = []
+        for part in _pool(self, n_process).map(_tag_chunk, chunks):
+            out += part
+        return out
 
 
 def _pool(tagger: Tagger, n_process: int) -> ProcessPoolExecutor:
@@ -158,27 +179,25 @@ def _pool(tagger: Tagger, n_process: int) -> ProcessPoolExecutor:
     return _POOL[1]
 
 
-# (language, features in FEATURES order or None, evidence tuples)
-_RawTags = tuple[str, tuple[bool, ...] | None, tuple[tuple[str, str, int, int], ...]]
 _WORKER_TAGGER: Tagger | None = None
 _POOL: tuple[tuple[int, int], ProcessPoolExecutor] | None = None
 
 
-def _text_tags(raw: _RawTags) -> TextTags:
-    language, features, evidence = raw
+def _text_tags(compact: CompactTags) -> TextTags:
+    language, features, evidence = compact
     if features is None:
         return TextTags(language, dict(_UNKNOWN), ())
     return TextTags(
         language,
         dict(zip(FEATURES, features, strict=True)),
-        tuple(Evidence(*e) for e in evidence),
+        tuple(Evidence._make(e) for e in evidence),
     )
 
 
-def _tag_chunk(texts: list[str]) -> list[_RawTags]:
+def _tag_chunk(texts: list[str]) -> list[CompactTags]:
     """Worker entry point: a forked worker reuses the parent's tagger, a spawned one loads it."""
     tagger = _WORKER_TAGGER or load_tagger()
-    return tagger._tag_raw(texts)
+    return tagger._tag_serial(texts)
 
 
 def build_nlp(config_path: Path = CONFIG_PATH) -> Language:
@@ -195,6 +214,7 @@ def load_tagger() -> Tagger:
 
 __all__ = [
     "TAGGER_VERSION",
+    "CompactTags",
     "Evidence",
     "Tagger",
     "TextTags",

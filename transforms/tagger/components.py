@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from transforms.tagger.decide import Cue, decide_all
+from transforms.contract import FEATURES
+from transforms.tagger.decide import Cue, Cues, decide_all
 from transforms.tagger.rules import Rule
 
 for _name in ("followup_cues", "followup_features", "followup_evidence"):
@@ -36,7 +37,7 @@ def doc_text(doc: Doc) -> str:
     return text if isinstance(text, str) else doc.text
 
 
-class _Norms:
+class Norms:
     """No-op at run time: the work is done once on the shared vocab."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -44,11 +45,14 @@ class _Norms:
 
 
 @Language.factory("followup_norms", default_config={"table": {}})
-def make_norms(nlp: Language, name: str, *, table: dict[str, str]) -> _Norms:
+def make_norms(nlp: Language, name: str, *, table: dict[str, str]) -> Norms:
     for word, norm in table.items():
         for form in {word, word.capitalize(), word.upper()}:
             nlp.vocab[form].norm_ = norm
-    return _Norms()
+    return Norms()
+
+
+_RegexRule = tuple[str, str, re.Pattern[str], int | str, tuple[str, ...], tuple[str, ...], str]
 
 
 class CueMatcher:
@@ -56,35 +60,66 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, rule_sets: dict[str, list[Rule]]) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        # (label, rule, regex, a regex over its needed literals or None)
-        self.regexes: list[tuple[str, str, re.Pattern[str], re.Pattern[str] | None]] = []
+        # (label, rule, regex, group of the cue span, rule.needs, rule.also, rule.after)
+        self.regexes: list[_RegexRule] = []
         phrase_groups: dict[str, list[str]] = defaultdict(list)
         for rules in rule_sets.values():
             for rule in rules:
                 if isinstance(rule.pattern, str):
                     phrase_groups[f"{rule.label}|{rule.name}"].append(rule.pattern)
                 else:
-                    needs = re.compile("|".join(map(re.escape, rule.needs))) if rule.needs else None
-                    self.regexes.append((rule.label, rule.name, rule.pattern, needs))
+                    group = "cue" if "cue" in rule.pattern.groupindex else 0
+                    self.regexes.append(
+                        (rule.label, rule.name, rule.pattern, group, rule.needs, rule.also,
+                         rule.after)
+                    )  # fmt: skip
         for key, phrases in phrase_groups.items():
             self.phrases.add(key, [nlp.make_doc(phrase) for phrase in phrases])
         self.keys = {nlp.vocab.strings[k]: tuple(k.split("|", 1)) for k in phrase_groups}
 
     def __call__(self, doc: Doc) -> Doc:
-        cues: dict[str, list[Cue]] = defaultdict(list)
-        for match_id, start, end in self.phrases(doc):
-            label, rule = self.keys[match_id]
-            last = doc[end - 1]
-            cues[label].append(Cue(label, rule, doc[start].idx, last.idx + len(last)))
-        text = doc_text(doc)
-        lower = text.lower()
-        for label, rule, regex, needs in self.regexes:
-            if needs is not None and needs.search(lower) is None:
-                continue
-            group = "cue" if "cue" in regex.groupindex else 0
-            cues[label] += [Cue(label, rule, *m.span(group)) for m in regex.finditer(text)]
-        doc._.followup_cues = {label: _longest(found) for label, found in cues.items() if found}
+        doc._.followup_cues = self.find(doc, doc_text(doc))
         return doc
+
+    def find(self, doc: Doc, text: str) -> Cues:
+        """The cues of one Doc whose text is `text`, by label (the Tagger's hot path)."""
+        cues: Cues = {}
+        keys = self.keys
+        for match_id, start, end in self.phrases(doc):
+            label, rule = keys[match_id]
+            last = doc[end - 1]
+            cue = Cue(label, rule, doc[start].idx, last.idx + len(last))
+            found = cues.get(label)
+            if found is None:
+                cues[label] = [cue]
+            else:
+                found.append(cue)
+        lower = text.lower()
+        for label, rule, regex, group, needs, also, after in self.regexes:
+            if (
+                (needs and not _any_in(needs, lower))
+                or (also and not _any_in(also, lower))
+                or (after and after not in cues)
+            ):
+                continue
+            hits = [Cue(label, rule, *m.span(group)) for m in regex.finditer(text)]
+            if hits:
+                found = cues.get(label)
+                if found is None:
+                    cues[label] = hits
+                else:
+                    found += hits
+        for label, found in cues.items():
+            if len(found) > 1:
+                cues[label] = _longest(found)
+        return cues
+
+
+def _any_in(needles: tuple[str, ...], haystack: str) -> bool:
+    for needle in needles:  # noqa: SIM110  (a plain loop: any() over a generator is slower)
+        if needle in haystack:
+            return True
+    return False
 
 
 def _longest(cues: list[Cue]) -> list[Cue]:
@@ -106,7 +141,7 @@ def make_cues(nlp: Language, name: str, *, rule_sets: dict[str, Any]) -> CueMatc
 class FeatureDecider:
     def __call__(self, doc: Doc) -> Doc:
         features, evidence = decide_all(doc_text(doc), doc._.followup_cues or {})
-        doc._.followup_features = features
+        doc._.followup_features = dict(zip(FEATURES, features, strict=True))
         doc._.followup_evidence = evidence
         return doc
 

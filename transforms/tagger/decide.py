@@ -451,8 +451,8 @@ def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
     return ok
 
 
-def decide_all(text: str, cues: Cues) -> tuple[dict[str, bool], list[EvidenceTuple]]:
-    """All eight features and their evidence (feature, rule, start, end) for one text."""
+def decide_all(text: str, cues: Cues) -> tuple[tuple[bool, ...], list[EvidenceTuple]]:
+    """All eight features (in FEATURES order) and their evidence (feature, rule, start, end)."""
     fit = decide_fit(text, cues)
     specific = decide_specific(text, cues, fit)
     thanks = decide_thanks(text, cues)
@@ -469,6 +469,7 @@ def decide_all(text: str, cues: Cues) -> tuple[dict[str, bool], list[EvidenceTup
     evidence = [(f, c.rule, c.start, c.end) for f, hits in found.items() for c in hits]
     if not specific:
         evidence.append(("generic", "generic.no_specific_reference", 0, len(text)))
-    features = {f: bool(found.get(f)) for f in FEATURES}
-    features["generic"] = not specific
-    return features, list(dict.fromkeys(evidence))
+    flags = {f: bool(hits) for f, hits in found.items()}
+    flags["generic"] = not specific
+    features = tuple(flags[f] for f in FEATURES)
+    return features, list(dict.fromkeys(evidence)) if len(evidence) > 1 else evidence

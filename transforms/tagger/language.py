@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -61,7 +62,7 @@ def detect_language(text: str) -> str:
     Ties and notes without any stop word (e.g. "thx!!") are English: the corpus is English and a
     short English note must not lose its tags. A non-English language must beat English.
     """
-    if len(_ENGLISH_QUICK.findall(text, 0, 200)) >= 3:
+    if _looks_english(text):
         return "en"
     words = _WORD.findall(text[:_MAX_CHARS].lower())[:_MAX_WORDS]
     if not words:
@@ -77,3 +78,8 @@ def detect_language(text: str) -> str:
     if best != "en" and scores["en"] == 0 and len(words) <= 4 and set(words) & _THANKS[best]:
         return best
     return "en"
+
+
+def _looks_english(text: str) -> bool:
+    """Three quick English words in the first 200 characters (the scan stops at the third)."""
+    return len(list(islice(_ENGLISH_QUICK.finditer(text, 0, 200), 3))) == 3

@@ -31,8 +31,11 @@ class Rule(NamedTuple):
     name: str
     pattern: str | re.Pattern[str]
     # For a regex: lower-case literals of which one must occur in the lower-cased text for it
-    # to match (a cheap skip).
+    # to match (a cheap skip); ``also``: a second such group, which must occur too.
     needs: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
+    # For a regex: a cue label without which this rule's cues decide nothing (it is skipped).
+    after: str = ""
 
 
 def _phrases(label: str, name: str, phrases: list[str]) -> list[Rule]:
@@ -198,6 +201,22 @@ _ENTHUSIASM_PATTERNS = (
         + r"(?:amazing|wonderful|brilliant|fantastic|exciting|awesome|incredible|fascinating|"
         r"fabulous|fab|ace|epic|inspiring|like a dream)\b",
         ("sound", "look", "seem"),
+        (
+            "amazing",
+            "wonderful",
+            "brilliant",
+            "fantastic",
+            "exciting",
+            "awesome",
+            "incredible",
+            "fascinating",
+            "fabulous",
+            "fab",
+            "ace",
+            "epic",
+            "inspiring",
+            "like a dream",
+        ),
     ),
     (
         "enthusiasm.highlight",
@@ -296,8 +315,8 @@ def enthusiasm_rules() -> list[Rule]:
         _expand(["forward to"], ["joining", "working with", "working on", "contributing"]),
     )
     rules += [
-        Rule("ENTHUSIASM", name, re.compile(pattern, re.IGNORECASE), needs)
-        for name, pattern, needs in _ENTHUSIASM_PATTERNS
+        Rule("ENTHUSIASM", name, re.compile(pattern, re.IGNORECASE), *needs)
+        for name, pattern, *needs in _ENTHUSIASM_PATTERNS
     ]
     rules += _phrases(
         "ENTHUSIASM",
@@ -602,6 +621,7 @@ _GIFT_TOPICAL = re.compile(
     r"season|team)\b",
     re.IGNORECASE,
 )
+_SELL_NEEDS = ("sell", "stock", "make", "produce", "manufacture", "retail", "design", "curate")
 # "your company sells gift boxes to businesses": the employer's goods, not a present.
 _GIFT_SOLD = re.compile(
     r"\b(?:sells?|selling|stocks?|stocking|makes?|produces?|manufactures?|retails?|"
@@ -619,8 +639,15 @@ def gift_rules() -> list[Rule]:
     """
     rules = _phrases("GIFT_ITEM", "gift.item", _GIFT_ITEMS)
     rules += [
-        Rule("GIFT_EXCLUDE", "gift.topical", _GIFT_TOPICAL, _GIFT_NEEDS),
-        Rule("GIFT_EXCLUDE", "gift.sold_by_employer", _GIFT_SOLD, _GIFT_NEEDS),
+        Rule("GIFT_EXCLUDE", "gift.topical", _GIFT_TOPICAL, _GIFT_NEEDS, after="GIFT_ITEM"),
+        Rule(
+            "GIFT_EXCLUDE",
+            "gift.sold_by_employer",
+            _GIFT_SOLD,
+            _GIFT_NEEDS,
+            _SELL_NEEDS,
+            after="GIFT_ITEM",
+        ),  # fmt: skip
     ]
     rules += _phrases("GIFT_SEND", "gift.delivery", _SEND_CUES)
     rules += _phrases("GIFT_EXCLUDE", "gift.figurative", _expand(["gift", "gifts"], ["of"]))
