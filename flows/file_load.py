@@ -21,7 +21,7 @@ from transforms.intake import check_chunk
 from transforms.parse import ERROR_SCHEMA, FileRejected, contract_for
 from transforms.redact import PII_TYPES, redact_text_column
 
-CHUNK_ROWS = 100_000
+CHUNK_ROWS = 50_000
 
 
 @dataclass(frozen=True)

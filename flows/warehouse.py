@@ -12,7 +12,7 @@ from flows.settings import SQL_DIR
 # Researchers open the warehouse with the DuckDB CLI from PyPI, which reads this storage version.
 STORAGE_VERSION = "v1.5.0"
 # DuckDB spills to disk beyond this, so a large file's staging does not grow the process.
-MEMORY_LIMIT = os.environ.get("FOLLOWUP_DUCKDB_MEMORY_LIMIT", "1GB")
+MEMORY_LIMIT = os.environ.get("FOLLOWUP_DUCKDB_MEMORY_LIMIT", "512MB")
 
 
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
