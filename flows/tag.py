@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 
 from flows.settings import GOLD_NOTES
 from flows.warehouse import connect, sql_text
@@ -80,24 +82,26 @@ def score_on_gold(warehouse: Path, gold_notes: Path = GOLD_NOTES) -> None:
 
 @flow(name="tag")
 def tag_untagged(
-    warehouse: Path, n_process: int = 1, in_flight: int = 1, chunk_size: int = CHUNK_SIZE
+    warehouse: Path, n_process: int = 1, in_flight: int = 2, chunk_size: int = CHUNK_SIZE
 ) -> int:
     """Tag what the current tagger version has not tagged yet; returns how many were tagged.
 
-    Chunks are tagged by `tag_notes_chunk` on the flow's task runner, `in_flight` at a time (on a
-    Dask cluster: one per worker); only this flow writes to the warehouse.
+    Chunks are tagged by `tag_notes_chunk` on the flow's task runner with `in_flight` chunks
+    submitted at a time (on a Dask cluster: one per worker, plus one), so the taggers keep working
+    while this flow, the only writer, reads the next chunk and writes the last one's tags.
     """
     logger = get_run_logger()
     version = load_tagger().version
     pending = notes_to_tag(warehouse, version)
-    chunks = [pending[i : i + chunk_size] for i in range(0, len(pending), chunk_size)]
     tagged = 0
-    for first in range(0, len(chunks), in_flight):
-        futures = [
-            tag_notes_chunk.submit(read_notes(warehouse, ids), n_process)
-            for ids in chunks[first : first + in_flight]
-        ]
-        tagged += sum(write_tags(warehouse, future.result()) for future in futures)
+    running: deque[PrefectFuture[TaggedNotes]] = deque()
+    for start in range(0, len(pending), chunk_size):
+        notes = read_notes(warehouse, pending[start : start + chunk_size])
+        running.append(tag_notes_chunk.submit(notes, n_process))
+        if len(running) >= in_flight:
+            tagged += write_tags(warehouse, running.popleft().result())
+    while running:
+        tagged += write_tags(warehouse, running.popleft().result())
     logger.info("tagged %d notes with tagger %s", tagged, version)
     score_on_gold(warehouse)
     return tagged
@@ -114,4 +118,4 @@ def tag_flow(dask_address: str | None) -> Any:
         workers = max(1, len(client.scheduler_info()["workers"]))
     runner = DaskTaskRunner(address=dask_address)
     on_dask = tag_untagged.with_options(task_runner=runner)  # type: ignore[arg-type]
-    return partial(on_dask, in_flight=workers)
+    return partial(on_dask, in_flight=workers + 1)
