@@ -86,7 +86,7 @@ def _run(root: Path, processes: int, env: dict[str, str]) -> dict[str, float]:
 
 def _add_new_notes(root: Path, seed: int) -> None:
     """10,000 notes (and outcomes) with ids the inbox has not seen, as new batch files."""
-    from flows.sample_writer import write_sample
+    from flows.sample_writer import write_frame, write_sample
 
     extra = write_sample(root / "increment", INCREMENT, seed, n_batches=1)
     for path in extra.notes_files + extra.outcomes_files:
@@ -94,22 +94,13 @@ def _add_new_notes(root: Path, seed: int) -> None:
         ids = [c for c in ("note_id", "interview_id", "candidate_id") if c in frame.columns]
         frame = frame.with_columns(pl.format("inc-{}", pl.col(c)).alias(c) for c in ids)
         target = root / "inbox" / f"{path.stem}_increment{path.suffix}"
-        _write(frame, target)
+        write_frame(frame, target)
 
 
 def _read(path: Path) -> pl.DataFrame:
     if path.suffix == ".csv":
         return pl.read_csv(path, infer_schema=False)
     return pl.read_ndjson(path) if path.suffix == ".jsonl" else pl.read_parquet(path)
-
-
-def _write(frame: pl.DataFrame, path: Path) -> None:
-    if path.suffix == ".csv":
-        frame.write_csv(path)
-    elif path.suffix == ".jsonl":
-        frame.write_ndjson(path)
-    else:
-        frame.write_parquet(path)
 
 
 def _print(name: str, figures: dict[str, float], rows: int) -> None:

@@ -55,8 +55,8 @@ def write_sample(
         if ext != "parquet":
             notes = text_timestamps(notes, seed * 1000 + k, unparseable)
             outcomes = text_timestamps(outcomes, seed * 1000 + 500 + k, None)
-        notes_files.append(_write(notes, inbox / f"notes_{k}.{ext}"))
-        outcomes_files.append(_write(outcomes, inbox / f"outcomes_{k}.{ext}"))
+        notes_files.append(write_frame(notes, inbox / f"notes_{k}.{ext}"))
+        outcomes_files.append(write_frame(outcomes, inbox / f"outcomes_{k}.{ext}"))
     labels = truth_dir / "labels.parquet"
     sample.truth.write_parquet(labels)
     bad_rows = truth_dir / "bad_rows.parquet"
@@ -76,7 +76,8 @@ def write_sample(
     )
 
 
-def _write(frame: pl.DataFrame, path: Path) -> Path:
+def write_frame(frame: pl.DataFrame, path: Path) -> Path:
+    """Write a batch in the format its extension names (.csv, .jsonl or .parquet)."""
     if path.suffix == ".csv":
         frame.write_csv(path)
     elif path.suffix == ".jsonl":

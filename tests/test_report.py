@@ -13,6 +13,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from flows.report_io import TEMPLATE_PATH, read_report_tables, write_report
+from flows.warehouse import apply_schema
 from transforms.contract import FEATURES, MISTAKES
 from transforms.report import (
     ReportContext,
@@ -60,9 +61,7 @@ EVIDENCE = [
 
 
 def _load_ddl(con: duckdb.DuckDBPyConnection) -> None:
-    for folder in ("tables", "marts"):
-        for path in sorted((ROOT / "sql" / folder).glob("*.sql")):
-            con.execute(path.read_text(encoding="utf-8"))
+    apply_schema(con)
 
 
 def _insert(con: duckdb.DuckDBPyConnection) -> None:
