@@ -97,9 +97,9 @@ class CueMatcher:
         lower = text.lower()
         for label, rule, regex, group, needs, also, after in self.regexes:
             if (
-                (needs and not _any_in(needs, lower))
+                (after and after not in cues)  # a dict look-up first: cheaper than the literals
+                or (needs and not _any_in(needs, lower))
                 or (also and not _any_in(also, lower))
-                or (after and after not in cues)
             ):
                 continue
             hits = [Cue(label, rule, *m.span(group)) for m in regex.finditer(text)]

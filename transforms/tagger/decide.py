@@ -148,10 +148,6 @@ def _clause_before(text: str, start: int, chars: int = 60) -> str:
     return before[cut + 1 :]
 
 
-def _words_before(text: str, start: int, n: int) -> list[str]:
-    return [w.lower() for w in _WORD.findall(_clause_before(text, start))[-n:]]
-
-
 def _words_after(text: str, end: int, n: int) -> list[str]:
     after = text[end : end + 80]
     cut = _BREAK.search(after)
@@ -160,9 +156,17 @@ def _words_after(text: str, end: int, n: int) -> list[str]:
 
 def negated(text: str, start: int, window: int = 4) -> bool:
     """A negation word among the `window` words before `start`, in the same sentence."""
-    return any(
-        w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in _words_before(text, start, window)
-    )
+    return _any_word_in(text, start, window, _NEGATIONS)
+
+
+def _any_word_in(text: str, start: int, window: int, words: frozenset[str]) -> bool:
+    """One of `words` (or a word ending in n't) among the `window` words before `start`, in
+    the same sentence: a plain loop, stopping at the first (called for most cues)."""
+    for word in _WORD.findall(_clause_before(text, start))[-window:]:
+        lower = word.lower()
+        if lower in words or lower.endswith(("n't", "n’t")):
+            return True
+    return False
 
 
 def _near_any(text: str, cue: Cue, others: list[Cue]) -> bool:
@@ -223,9 +227,7 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
 
 def _hedged(text: str, start: int, window: int) -> bool:
     """Negated or hypothetical: a negation or hedge word among the words before `start`."""
-    return any(
-        w in _GIFT_HEDGES or w.endswith(("n't", "n’t")) for w in _words_before(text, start, window)
-    )
+    return _any_word_in(text, start, window, _GIFT_HEDGES)
 
 
 # --- prewritten --------------------------------------------------------------------------------
