@@ -32,10 +32,11 @@ class PipelineResult:
 
 
 def new_run_id() -> str:
-    """Sortable and unique: UTC time plus the start of the Prefect flow run id."""
+    """Sortable and unique: UTC time plus the random end of the Prefect flow run id (its start
+    is a timestamp, shared by runs that start in the same second)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     run = flow_run.get_id()
-    return f"{stamp}-{str(run)[:8]}" if run else stamp
+    return f"{stamp}-{str(run)[-12:]}" if run else stamp
 
 
 @task
@@ -88,13 +89,11 @@ def pipeline(
                 changed = tagged > 0 or any(not f.skipped for f in files)
                 latest = paths.reports / "latest.html"
                 published_copy = paths.published / "warehouse.duckdb"
-                if changed or not (latest.exists() and published_copy.exists()):
-                    report, published_copy = publish(
-                        paths.warehouse, paths.reports, paths.published, run_id
-                    )
-                else:  # nothing new: the published report and copy are current
-                    report = latest
-                stages["publish"] = time.monotonic()
+                # Nothing new: the published report and copy are current.
+                republish = changed or not (latest.exists() and published_copy.exists())
+                report = paths.reports / run_id / "report.html" if republish else latest
+                # Recorded before publishing so the published copy shows this run completed; a
+                # failed publish restores the warehouse and records the run as failed instead.
                 record_run(
                     paths.warehouse,
                     run_id,
@@ -103,6 +102,11 @@ def pipeline(
                     notes_tagged=tagged,
                     report_path=report,
                 )
+                if republish:
+                    report, published_copy = publish(
+                        paths.warehouse, paths.reports, paths.published, run_id
+                    )
+                stages["publish"] = time.monotonic()
         except Exception as exc:
             record_run(paths.warehouse, run_id, "failed")
             publish_failure_artifact(run_id, exc)

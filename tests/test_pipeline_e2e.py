@@ -203,3 +203,8 @@ def test_notes_tagged_by_another_tagger_version_and_only_those_are_retagged(run:
             "select distinct tagger_version from note_tags where tagger_version <> 'rules-0+old'"
         ).fetchall()
     assert sorted(notes_to_tag.fn(copy, version)) == sorted(old)
+
+
+def test_the_published_copy_records_the_run_as_completed(run: Run) -> None:
+    status = _sql(run, f"select status, report_path from runs where run_id = '{run.first.run_id}'")
+    assert status == [("completed", str(run.first.report))]
