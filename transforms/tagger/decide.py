@@ -109,10 +109,11 @@ _GREETING = re.compile(
     r"good\s+(?:morning|afternoon|evening)|to)\b"
     r"[^,:!\n]{0,60}[,:!\n]"
 )
-_CLOSING = re.compile(
-    r"(?i:\b(?:best|regards|sincerely|cheers|thanks|warmly|respectfully|yours|gratefully|"
-    r"cordially)\b)[ \t]*(?:[,!\-]|\n|$)"
-)
+_CLOSING_WORDS = (
+    "best", "regards", "sincerely", "cheers", "thanks", "warmly", "respectfully", "yours",
+    "gratefully", "cordially",
+)  # fmt: skip
+_CLOSING = re.compile(r"(?i:\b(?:" + "|".join(_CLOSING_WORDS) + r")\b)[ \t]*(?:[,!\-]|\n|$)")
 _PROJECT_NAME = re.compile(r"(?:Project|Operation|Programme|Program|Initiative) [A-Z]")
 _CURRENCY = frozenset("$£€¥")
 _AMOUNT_SUFFIX = re.compile(r"(?i:k|m|bn|ms|x)(?![A-Za-z])")
@@ -370,8 +371,7 @@ def _line_start(text: str, start: int) -> bool:
 def _signoff_start(text: str) -> int:
     """Offset where the sign-off begins ("Best,\\nJane"), len(text) if there is none."""
     tail_start = max(0, len(text) - 120)
-    found = [m.start() for m in _CLOSING.finditer(text, tail_start)]
-    end = found[-1] if found else len(text)
+    end = _last_closing(text, tail_start)
     stripped = text.rstrip()
     last_line = stripped.rfind("\n") + 1
     # A short last line without sentence punctuation is a signature ("x Hollie", "Jas").
@@ -379,6 +379,30 @@ def _signoff_start(text: str) -> int:
     if 0 < last_line < end and len(last.split()) <= 3 and not any(ch in last for ch in ".!?"):
         return last_line
     return end
+
+
+def _last_closing(text: str, tail_start: int) -> int:
+    """Start of the last closing word ("Best,", "Thanks!") from `tail_start`, len(text) if none.
+
+    Closings cannot overlap, so the last one found scanning forward is the last place the
+    pattern matches. An ASCII tail is searched from the right, trying only where a closing word
+    occurs (the scan tried every position); other text keeps the scan (case folding of
+    non-ASCII letters such as "ſ" could match where the lower-cased word does not occur).
+    """
+    tail = text[tail_start:]
+    if not tail.isascii():
+        found = [m.start() for m in _CLOSING.finditer(text, tail_start)]
+        return found[-1] if found else len(text)
+    lower = tail.lower()
+    best = -1
+    for word in _CLOSING_WORDS:
+        i = lower.rfind(word)
+        while i > best:
+            if _CLOSING.match(text, tail_start + i):
+                best = i
+                break
+            i = lower.rfind(word, 0, i + len(word) - 1)
+    return tail_start + best if best >= 0 else len(text)
 
 
 def _greeting_end(text: str) -> int:
