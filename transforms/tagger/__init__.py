@@ -98,11 +98,9 @@ class Tagger:
         self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 1000
     ) -> list[TextTags]:
         """Tags for each text, in order (see ``tag_compact`` for the arguments)."""
+        compact = self.tag_compact(texts, n_process=n_process, batch_size=batch_size)
         with _no_gc():
-            return [
-                _text_tags(c)
-                for c in self.tag_compact(texts, n_process=n_process, batch_size=batch_size)
-            ]
+            return [_text_tags(c) for c in compact]
 
     def tag_compact(
         self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 1000
@@ -163,8 +161,10 @@ class Tagger:
         size = -(-len(texts) // n_chunks)
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
         out: list[CompactTags] = []
-        for part in _pool(self, n_process).map(_tag_chunk, chunks):
-            out += part
+        pool = _pool(self, n_process)  # forked before the GC pause: workers keep their GC
+        with _no_gc():
+            for part in pool.map(_tag_chunk, chunks):
+                out += part
         return out
 
 
