@@ -10,6 +10,7 @@ throughput single-process, and >= 1.6x that with two processes.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import time
@@ -90,6 +91,7 @@ def _measure(name: str, run: Callable[[], object], n_notes: int, n_words: int) -
     The CPU-second rate is what to compare on a shared machine: other jobs slow the wall
     clock, not the CPU time. For the multi-process run only the wall clock is meaningful.
     """
+    gc.collect()  # each run starts from a collected heap, whatever the run before left
     wall, cpu = time.perf_counter(), time.process_time()
     run()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
