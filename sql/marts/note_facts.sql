@@ -18,11 +18,8 @@ final as (
         tags.*,
         date_trunc('month', notes_meta.interview_end at time zone 'UTC')::date as interview_month,
         outcomes.outcome,
-        coalesce(outcomes.outcome in ('callback', 'rejected'), false) as decided,
-        case
-            when outcomes.outcome = 'callback' then true
-            when outcomes.outcome = 'rejected' then false
-        end as callback
+        coalesce(outcomes.decided, false) as decided,
+        outcomes.callback
     from tags
     inner join notes_meta using (note_id)
     left join outcomes using (interview_id)

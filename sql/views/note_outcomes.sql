@@ -23,11 +23,8 @@ final as (
         tags.* exclude (note_id),
         outcomes.outcome,
         outcomes.decided_at,
-        coalesce(outcomes.outcome in ('callback', 'rejected'), false) as decided,
-        case
-            when outcomes.outcome = 'callback' then true
-            when outcomes.outcome = 'rejected' then false
-        end as callback
+        coalesce(outcomes.decided, false) as decided,
+        outcomes.callback
     from notes_loaded
     left join tags using (note_id)
     left join outcomes using (interview_id)
