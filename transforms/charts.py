@@ -193,29 +193,27 @@ def cooccurrence_chart(table: pl.DataFrame) -> str:
 
 def monthly_trend_chart(table: pl.DataFrame) -> str:
     """Lines: share of notes with each mistake, by interview month."""
-    data = table.filter(pl.col("notes_known") > 0).with_columns(
-        (pl.col("notes_present") / pl.col("notes_known")).alias("share")
-    )
-    if data.is_empty():
-        return ""
-    chart = (
-        alt.Chart(alt.Data(values=_records(data)))
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("interview_month:T", title="interview month", timeUnit="yearmonth"),
-            y=alt.Y("share:Q", title="share of notes", axis=alt.Axis(format="%")),
-            color=alt.Color("feature:N", title="mistake", scale=_MISTAKE_COLORS),
-            tooltip=["interview_month:T", "feature:N", "notes_present:Q", "notes_known:Q"],
-        )
-        .properties(width=_WIDTH, title="How common each mistake is, by month")
-    )
-    return render_svg(chart)
+    return _monthly_lines(
+        table, "notes_present", "notes_known", "share of notes",
+        "How common each mistake is, by month",
+    )  # fmt: skip
 
 
 def monthly_callback_chart(table: pl.DataFrame) -> str:
     """Lines: callback rate of notes with each mistake, by interview month."""
-    data = table.filter(pl.col("decided_with") > 0).with_columns(
-        (pl.col("callbacks_with") / pl.col("decided_with")).alias("rate")
+    return _monthly_lines(
+        table, "callbacks_with", "decided_with", "callback rate",
+        "Callback rate of notes with each mistake, by month",
+    )  # fmt: skip
+
+
+def _monthly_lines(
+    table: pl.DataFrame, numerator: str, denominator: str, y_title: str, title: str
+) -> str:
+    """One line per mistake of numerator / denominator by month; months with a zero denominator
+    are left out, and an empty table draws nothing."""
+    data = table.filter(pl.col(denominator) > 0).with_columns(
+        (pl.col(numerator) / pl.col(denominator)).alias("value")
     )
     if data.is_empty():
         return ""
@@ -224,10 +222,10 @@ def monthly_callback_chart(table: pl.DataFrame) -> str:
         .mark_line(point=True)
         .encode(
             x=alt.X("interview_month:T", title="interview month", timeUnit="yearmonth"),
-            y=alt.Y("rate:Q", title="callback rate", axis=alt.Axis(format="%")),
+            y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format="%")),
             color=alt.Color("feature:N", title="mistake", scale=_MISTAKE_COLORS),
-            tooltip=["interview_month:T", "feature:N", "decided_with:Q", "callbacks_with:Q"],
+            tooltip=["interview_month:T", "feature:N", f"{numerator}:Q", f"{denominator}:Q"],
         )
-        .properties(width=_WIDTH, title="Callback rate of notes with each mistake, by month")
+        .properties(width=_WIDTH, title=title)
     )
     return render_svg(chart)
