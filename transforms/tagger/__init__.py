@@ -36,13 +36,15 @@ from transforms.tagger import rules as _rules  # noqa: F401  (registers rule set
 from transforms.tagger.components import TEXT_KEY, CueMatcher, FeatureDecider, Norms
 from transforms.tagger.decide import decide_all
 from transforms.tagger.language import detect_language
-from transforms.tagger.text import strip_html
+from transforms.tagger.text import OffsetMap, strip_html
 
 _HERE = Path(__file__).parent
 CONFIG_PATH = _HERE / "tagger.cfg"
 _RULE_FILES = ("tagger.cfg", "rules.py", "decide.py", "components.py", "language.py", "text.py")
 _RULES_MAJOR = 1
 _TAGGED_LANGUAGES = frozenset({"en", "und"})
+# Texts tagged together: the regex rules scan a batch at once; its Docs are held meanwhile.
+_BATCH = 1000
 
 
 def tagger_version(directory: Path = _HERE) -> str:
@@ -116,31 +118,36 @@ class Tagger:
         return self._tag_serial(texts)
 
     def _tag_serial(self, texts: Sequence[str]) -> list[CompactTags]:
-        tag_one = self._tag_one
+        out: list[CompactTags] = []
         with _no_gc():
-            return [
-                tag_one(text, language) if language in _TAGGED_LANGUAGES else (language, None, ())
-                for text, language in zip(texts, map(detect_language, texts), strict=True)
-            ]
+            for start in range(0, len(texts), _BATCH):
+                out += self._tag_batch(texts[start : start + _BATCH])
+        return out
 
-    def _tag_one(self, text: str, language: str) -> CompactTags:
-        clean, offsets = strip_html(text)
+    def _tag_batch(self, texts: Sequence[str]) -> list[CompactTags]:
+        """Tags of a batch of texts: the cue matcher sees the batch at once (see
+        ``CueMatcher.find_many``)."""
+        languages = list(map(detect_language, texts))
+        out: list[CompactTags] = [(language, None, ()) for language in languages]
+        todo = [i for i, language in enumerate(languages) if language in _TAGGED_LANGUAGES]
+        stripped = [strip_html(texts[i]) for i in todo]
+        cleans = [clean for clean, _ in stripped]
         if self._direct:
             assert self._cues is not None
-            doc = self.nlp.make_doc(clean)
-            features, evidence = decide_all(clean, self._cues.find(doc, clean))
+            make_doc = self.nlp.make_doc
+            all_cues = self._cues.find_many([make_doc(clean) for clean in cleans], cleans)
+            decided = list(map(decide_all, cleans, all_cues))
         else:
-            doc = self._process(clean)
-            features = tuple(doc._.followup_features[f] for f in FEATURES)
-            evidence = doc._.followup_evidence
-        if offsets is not None:
-            evidence = [(f, rule, *offsets.span(start, end)) for f, rule, start, end in evidence]
-            # "generic" points at the whole note, whatever HTML it carried.
-            evidence = [
-                (f, rule, 0, len(text)) if f == "generic" else (f, rule, start, end)
-                for f, rule, start, end in evidence
-            ]
-        return (language, features, tuple(evidence))
+            decided = []
+            for clean in cleans:
+                doc = self._process(clean)
+                features = tuple(doc._.followup_features[f] for f in FEATURES)
+                decided.append((features, doc._.followup_evidence))
+        for i, (_, offsets), (features, evidence) in zip(todo, stripped, decided, strict=True):
+            if offsets is not None:
+                evidence = _to_original(evidence, offsets, len(texts[i]))
+            out[i] = (languages[i], features, tuple(evidence))
+        return out
 
     def _process(self, text: str) -> Doc:
         """Run the pipeline on one text: ``nlp(text)`` without the generator chain of
@@ -166,6 +173,17 @@ class Tagger:
             for part in pool.map(_tag_chunk, chunks):
                 out += part
         return out
+
+
+def _to_original(
+    evidence: list[tuple[str, str, int, int]], offsets: OffsetMap, length: int
+) -> list[tuple[str, str, int, int]]:
+    """Evidence spans in the text before HTML stripping; "generic" points at the whole note,
+    whatever HTML it carried."""
+    return [
+        (f, rule, 0, length) if f == "generic" else (f, rule, *offsets.span(start, end))
+        for f, rule, start, end in evidence
+    ]
 
 
 @contextmanager

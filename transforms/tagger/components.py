@@ -14,9 +14,13 @@ rebuilding ``Doc.text`` from the tokens.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
+from functools import partial
+from itertools import accumulate
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 from spacy.language import Language
@@ -54,7 +58,17 @@ def make_norms(nlp: Language, name: str, *, table: dict[str, str]) -> Norms:
     return Norms()
 
 
-_RegexRule = tuple[str, str, re.Pattern[str], int | str, frozenset[str], frozenset[str], str]
+class _RegexRule(NamedTuple):
+    label: str
+    rule: str
+    regex: re.Pattern[str]
+    # The IGNORECASE regex without the flag, for lower-cased ASCII text (where the two agree):
+    # the regex engine scans that two to three times faster.
+    folded: re.Pattern[str] | None
+    group: int | str  # of the cue span
+    needs: frozenset[str]
+    also: frozenset[str]
+    after: str
 
 
 class CueMatcher:
@@ -62,7 +76,6 @@ class CueMatcher:
 
     def __init__(self, nlp: Language, rule_sets: dict[str, list[Rule]]) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        # (label, rule, regex, group of the cue span, rule.needs, rule.also, rule.after)
         self.regexes: list[_RegexRule] = []
         phrase_groups: dict[str, list[str]] = defaultdict(list)
         for rules in rule_sets.values():
@@ -70,53 +83,128 @@ class CueMatcher:
                 if isinstance(rule.pattern, str):
                     phrase_groups[f"{rule.label}|{rule.name}"].append(rule.pattern)
                 else:
-                    group = "cue" if "cue" in rule.pattern.groupindex else 0
-                    self.regexes.append(
-                        (rule.label, rule.name, rule.pattern, group, frozenset(rule.needs),
-                         frozenset(rule.also), rule.after)
-                    )  # fmt: skip
+                    self.regexes.append(_regex_rule(rule, rule.pattern))
         for key, phrases in phrase_groups.items():
             self.phrases.add(key, [nlp.make_doc(phrase) for phrase in phrases])
         self.keys = {nlp.vocab.strings[k]: tuple(k.split("|", 1)) for k in phrase_groups}
-        self._literals = _automaton({w for r in self.regexes for w in (*r[4], *r[5])})
+        self._literals = _automaton({w for r in self.regexes for w in (*r.needs, *r.also)})
+        # literal -> the regex rules (by index) that need it
+        self._needing: dict[str, list[int]] = defaultdict(list)
+        for index, regex_rule in enumerate(self.regexes):
+            for literal in regex_rule.needs:
+                self._needing[literal].append(index)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.followup_cues = self.find(doc, doc_text(doc))
+        doc._.followup_cues = self.find_many([doc], [doc_text(doc)])[0]
         return doc
 
-    def find(self, doc: Doc, text: str) -> Cues:
-        """The cues of one Doc whose text is `text`, by label (the Tagger's hot path)."""
+    def find_many(self, docs: Sequence[Doc], texts: Sequence[str]) -> list[Cues]:
+        """The cues of each Doc (whose text is the matching entry of `texts`), by label.
+
+        The Tagger's hot path. Phrases are matched per Doc; each regex runs once over the
+        joined texts of the Docs whose literals it needs (see ``_regex_hits``), which spares a
+        Python-level call per rule and Doc.
+        """
+        all_cues = [self._phrase_cues(doc) for doc in docs]
+        lowers = [text.lower() for text in texts]
+        automaton = self._literals
+        # Every literal of every regex rule that occurs in each lower-cased text, in one pass.
+        present = [
+            set(map(_second, automaton.iter(lower))) if automaton else set() for lower in lowers
+        ]
+        ascii = [text.isascii() for text in texts]
+        candidates = self._candidates(present)
+        for (label, rule, regex, folded, group, _, also, after), maybe in zip(
+            self.regexes, candidates, strict=True
+        ):
+            if after:
+                maybe = [i for i in maybe if after in all_cues[i]]
+            chosen = [i for i in maybe if not also.isdisjoint(present[i])] if also else maybe
+            if not chosen:
+                continue
+            if folded is None:
+                hits = _regex_hits(regex, group, [texts[i] for i in chosen], chosen)
+            else:
+                plain = [i for i in chosen if ascii[i]]
+                hits = _regex_hits(folded, group, [lowers[i] for i in plain], plain)
+                if len(plain) < len(chosen):
+                    other = [i for i in chosen if not ascii[i]]
+                    hits += _regex_hits(regex, group, [texts[i] for i in other], other)
+            for i, start, end in hits:
+                cue = _CUE((label, rule, start, end))
+                found = all_cues[i].get(label)
+                if found is None:
+                    all_cues[i][label] = [cue]
+                else:
+                    found.append(cue)
+        for cues in all_cues:
+            for label, found in cues.items():
+                if len(found) > 1:
+                    cues[label] = _longest(found)
+        return all_cues
+
+    def _phrase_cues(self, doc: Doc) -> Cues:
         cues: Cues = {}
         keys = self.keys
         for match_id, start, end in self.phrases(doc):
             label, rule = keys[match_id]
             last = doc[end - 1]
-            cue = Cue(label, rule, doc[start].idx, last.idx + len(last))
+            cue = _CUE((label, rule, doc[start].idx, last.idx + len(last)))
             found = cues.get(label)
             if found is None:
                 cues[label] = [cue]
             else:
                 found.append(cue)
-        # Every literal of every regex rule that occurs in the lower-cased text, in one pass.
-        present = set(map(_second, self._literals.iter(text.lower()))) if self._literals else ()
-        for label, rule, regex, group, needs, also, after in self.regexes:
-            if (
-                (after and after not in cues)
-                or (needs and needs.isdisjoint(present))
-                or (also and also.isdisjoint(present))
-            ):
-                continue
-            hits = [Cue(label, rule, *m.span(group)) for m in regex.finditer(text)]
-            if hits:
-                found = cues.get(label)
-                if found is None:
-                    cues[label] = hits
-                else:
-                    found += hits
-        for label, found in cues.items():
-            if len(found) > 1:
-                cues[label] = _longest(found)
         return cues
+
+    def _candidates(self, present: list[set[str]]) -> list[list[int]]:
+        """For each regex rule, the Docs it may match: all, or those holding a needed literal."""
+        everyone = list(range(len(present)))
+        candidates: list[list[int]] = [everyone if not r.needs else [] for r in self.regexes]
+        needing = self._needing
+        for i, found in enumerate(present):
+            for index in {index for literal in found for index in needing.get(literal, ())}:
+                candidates[index].append(i)
+        return candidates
+
+
+# Joins the texts one regex scans at once. A line break before a text reads like its start to the
+# rule patterns (\b, look-aheads; they have no look-behinds); a match reaching into the separator
+# would not be a match of one text alone, and sends the rule back to scanning text by text.
+_SEPARATOR = "\n\x00\n"
+
+
+def _regex_hits(
+    regex: re.Pattern[str], group: int | str, texts: list[str], owners: list[int]
+) -> list[tuple[int, int, int]]:
+    """(owner, start, end) of every match of `regex` in each text, in text order, as
+    ``finditer`` on each text alone finds them, from one scan of the joined texts."""
+    if len(texts) > 1:
+        starts = list(accumulate((len(t) + len(_SEPARATOR) for t in texts), initial=0))
+        hits = []
+        for m in regex.finditer(_SEPARATOR.join(texts)):
+            k = bisect_right(starts, m.start()) - 1
+            offset = starts[k]
+            if m.end() > offset + len(texts[k]):
+                break
+            start, end = m.span(group)
+            hits.append((owners[k], start - offset, end - offset))
+        else:
+            return hits
+    return [
+        (owner, *m.span(group))
+        for text, owner in zip(texts, owners, strict=True)
+        for m in regex.finditer(text)
+    ]
+
+
+def _regex_rule(rule: Rule, regex: re.Pattern[str]) -> _RegexRule:
+    folded = None
+    if regex.flags & re.IGNORECASE:
+        folded = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+    group = "cue" if "cue" in regex.groupindex else 0
+    return _RegexRule(rule.label, rule.name, regex, folded, group, frozenset(rule.needs),
+                      frozenset(rule.also), rule.after)  # fmt: skip
 
 
 def _automaton(literals: set[str]) -> ahocorasick.Automaton | None:
@@ -132,6 +220,8 @@ def _automaton(literals: set[str]) -> ahocorasick.Automaton | None:
 
 
 _second = itemgetter(1)
+# Cues built by tuple.__new__ directly: the named tuple's Python-level __new__ costs more.
+_CUE = partial(tuple.__new__, Cue)
 
 
 def _longest(cues: list[Cue]) -> list[Cue]:
