@@ -427,10 +427,10 @@ def _vocative(text: str, cue: Cue, before: list[str]) -> bool:
     )
 
 
-def _capitalised_ok(text: str, cue: Cue, greeting_end: int, signoff: int) -> bool:
-    """A capitalised word mid-sentence that is not a name in a greeting, a day or a job title."""
-    word = text[cue.start : cue.end].lower()
-    if word in _CAPS_STOP or not greeting_end <= cue.start < signoff:
+def _capitalised_ok(text: str, cue: Cue) -> bool:
+    """A capitalised word mid-sentence that is not a day, a name addressed or a job title
+    (the caller leaves out greetings and sign-offs)."""
+    if text[cue.start : cue.end].lower() in _CAPS_STOP:
         return False
     if _line_start(text, cue.start) or text[cue.start - 1 : cue.start] in {"[", "<", "{"}:
         return False
@@ -457,23 +457,25 @@ def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
     ok += [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
     ok += [c for c in cues.get("SPEC_TOPIC", []) if _has_content(text, c.end)]
     numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
-    if numbers or caps:
-        greeting_end, signoff = _greeting_end(text), _signoff_start(text)
-    if numbers:  # not in the signature (phone numbers, addresses)
-        ok += [
-            c
-            for c in numbers
-            if c.start < signoff and _number_ok(text, c) and not _near_any(text, c, fit)
-        ]
+    if numbers:
+        numbers = [c for c in numbers if _number_ok(text, c) and not _near_any(text, c, fit)]
     if caps:
         gifts = cues.get("GIFT_ITEM", [])
-        ok += [
+        caps = [
             c
             for c in caps
-            if _capitalised_ok(text, c, greeting_end, signoff)
+            if _capitalised_ok(text, c)
             and not _near_any(text, c, fit)
             and not any(0 <= g.start - c.end <= 2 for g in gifts)  # "a Starbucks gift card"
         ]
+    # Found last, and only when needed: where the greeting ends and the sign-off starts.
+    if numbers or caps:
+        signoff = _signoff_start(text)
+        if numbers:  # not in the signature (phone numbers, addresses)
+            ok += [c for c in numbers if c.start < signoff]
+        if caps:
+            greeting_end = _greeting_end(text)
+            ok += [c for c in caps if greeting_end <= c.start < signoff]
     return ok
 
 
@@ -481,21 +483,34 @@ def decide_all(text: str, cues: Cues) -> tuple[tuple[bool, ...], list[EvidenceTu
     """All eight features (in FEATURES order) and their evidence (feature, rule, start, end)."""
     fit = decide_fit(text, cues)
     specific = decide_specific(text, cues, fit)
-    thanks = decide_thanks(text, cues)
-    found: dict[str, list[Cue]] = {
-        "gift": decide_gift(text, cues),
-        "prewritten": decide_prewritten(text, cues),
-        "handed_on_exit": decide_handed(text, cues),
-        "specific_reference": specific,
-        "fit_argument": fit,
-        "enthusiasm": decide_enthusiasm(text, cues),
-        "thanks_only": [] if fit else [c._replace(rule="thanks_only.thanks_without_case")
-                                       for c in thanks],
-    }  # fmt: skip
-    evidence = [(f, c.rule, c.start, c.end) for f, hits in found.items() for c in hits]
+    thanks_only = (
+        [] if fit else [c._replace(rule=_THANKS_ONLY_RULE) for c in decide_thanks(text, cues)]
+    )
+    gift = decide_gift(text, cues)
+    prewritten = decide_prewritten(text, cues)
+    handed = decide_handed(text, cues)
+    enthusiasm = decide_enthusiasm(text, cues)
+    evidence = [
+        (feature, rule, start, end)
+        for feature, hits in (
+            ("gift", gift),
+            ("prewritten", prewritten),
+            ("handed_on_exit", handed),
+            ("specific_reference", specific),
+            ("fit_argument", fit),
+            ("enthusiasm", enthusiasm),
+            ("thanks_only", thanks_only),
+        )
+        for _, rule, start, end in hits
+    ]
     if not specific:
         evidence.append(("generic", "generic.no_specific_reference", 0, len(text)))
-    flags = {f: bool(hits) for f, hits in found.items()}
-    flags["generic"] = not specific
-    features = tuple(flags[f] for f in FEATURES)
+    # In FEATURES order: the five mistakes, then the three signals.
+    features = (not specific, bool(thanks_only), bool(gift), bool(prewritten), bool(handed),
+                bool(specific), bool(fit), bool(enthusiasm))  # fmt: skip
     return features, list(dict.fromkeys(evidence)) if len(evidence) > 1 else evidence
+
+
+_THANKS_ONLY_RULE = "thanks_only.thanks_without_case"
+assert FEATURES == ("generic", "thanks_only", "gift", "prewritten", "handed_on_exit",
+                    "specific_reference", "fit_argument", "enthusiasm")  # fmt: skip
