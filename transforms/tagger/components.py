@@ -25,6 +25,8 @@ from typing import Any, NamedTuple
 import ahocorasick
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NORM
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from transforms.contract import FEATURES
@@ -55,6 +57,18 @@ def make_norms(nlp: Language, name: str, *, table: dict[str, str]) -> Norms:
     for word, norm in table.items():
         for form in {word, word.capitalize(), word.upper()}:
             nlp.vocab[form].norm_ = norm
+    # Tokenizer exceptions carry their own NORM, which wins over the lexeme's: "I'd" splits
+    # into "I" + "'d" with the norm "'d", so without this "I'd love to" never meets a phrase
+    # written "i would love to".
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer) and tokenizer.rules:
+        rules = tokenizer.rules
+        if any(token.get(NORM) in table for tokens in rules.values() for token in tokens):
+            tokenizer.rules = {
+                text: [{**token, NORM: table.get(token[NORM], token[NORM])} if NORM in token
+                       else token for token in tokens]
+                for text, tokens in rules.items()
+            }  # fmt: skip
     return Norms()
 
 

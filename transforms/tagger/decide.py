@@ -89,6 +89,12 @@ _NOTE_WORDS = _words(
     little handwritten over written thanks thank-you in behind"""
 )
 _NOTE_OBJECTS = _words("note card letter envelope")
+# Words that may also stand between the verb and the desk: the person at the desk ("gave this
+# note to the lady at the front desk", "left it with [NAME] on reception").
+_DESK_PERSON_WORDS = _NOTE_WORDS | _words(
+    """to with for lady man guy woman gentleman person someone somebody staff chap bloke girl
+    colleague member team name"""
+)
 _PII_TAGS = _words("NAME EMAIL PHONE URL ADDRESS")
 _PLACEHOLDER_WORDS = _words(
     """name company organization organisation role position title job interviewer hiring
@@ -162,12 +168,28 @@ def negated(text: str, start: int, window: int = 4) -> bool:
 
 def _any_word_in(text: str, start: int, window: int, words: frozenset[str]) -> bool:
     """One of `words` (or a word ending in n't) among the `window` words before `start`, in
-    the same sentence: a plain loop, stopping at the first (called for most cues)."""
-    for word in _WORD.findall(_clause_before(text, start))[-window:]:
-        lower = word.lower()
-        if lower in words or lower.endswith(("n't", "n’t")):
+    the same sentence, unless it intensifies rather than negates ("can't wait", "couldn't be
+    more excited", "not just excited"): a plain loop, stopping at the first (called for most
+    cues)."""
+    before = _clause_before(text, start)
+    offset = start - len(before)
+    for m in list(_WORD.finditer(before))[-window:]:
+        lower = m.group().lower()
+        if (lower in words or lower.endswith(("n't", "n’t"))) and not _INTENSIFYING.match(
+            text, offset + m.end()
+        ):
             return True
     return False
+
+
+# What follows a negation word that makes it emphasis, not negation.
+_INTENSIFYING = re.compile(
+    r"\s+(?:wait|just|only|merely|resist|help\s+but|stop|"
+    r"be\s+(?:any\s+)?(?:more|happier|prouder|gladder|better|keener)|been\s+(?:more|so)|"
+    r"tell\s+you|thank\s+you\s+(?:enough|more)|say\s+(?:it\s+)?enough|stress|emphasi[sz]e|"
+    r"overstate|express\s+(?:how|enough))\b",
+    re.IGNORECASE,
+)
 
 
 def _near_any(text: str, cue: Cue, others: list[Cue]) -> bool:
@@ -284,7 +306,7 @@ def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     if not hand.end <= desk.start <= hand.end + 40:
         return False
     between = [w.lower() for w in _WORD.findall(text[hand.end : desk.start])]
-    if not (len(between) <= 5 and all(w in _NOTE_WORDS for w in between)):
+    if not (len(between) <= 6 and all(w in _DESK_PERSON_WORDS for w in between)):
         return False
     # "pass my thanks to your receptionist" passes on words, not a note.
     return not (_THANKS_WORDS.intersection(between) and not _NOTE_OBJECTS.intersection(between))
@@ -321,6 +343,10 @@ def decide_handed(text: str, cues: Cues) -> list[Cue]:
         for exit_cue in cues.get("EXIT", []):
             if same_sentence(text, exit_cue.start, hand.start) and _hands_note(text, hand):
                 ok += [exit_cue, hand._replace(rule="handed_on_exit.handed_on_way_out")]
+        for desk in cues.get("DESK", []):
+            # "[NAME] at reception passed this on to you": the desk hands the note on.
+            if desk.end <= hand.start <= desk.end + 2 and _hands_note(text, hand, 3):
+                ok.append(desk._replace(rule="handed_on_exit.desk_passed_it_on", end=hand.end))
     return ok
 
 

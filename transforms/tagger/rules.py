@@ -199,7 +199,7 @@ _ENTHUSIASM_PATTERNS = (
         + _INTENSIFIER
         + r" )?"
         + r"(?:amazing|wonderful|brilliant|fantastic|exciting|awesome|incredible|fascinating|"
-        r"fabulous|fab|ace|epic|inspiring|like a dream)\b",
+        r"fabulous|fab|ace|epic|inspiring|like a dream|perfect|ideal)\b",
         ("sound", "look", "seem"),
         (
             "amazing",
@@ -216,6 +216,8 @@ _ENTHUSIASM_PATTERNS = (
             "epic",
             "inspiring",
             "like a dream",
+            "perfect",
+            "ideal",
         ),
     ),
     (
@@ -242,9 +244,10 @@ _ENTHUSIASM_PATTERNS = (
     ),
     (
         "enthusiasm.what_i_was_looking_for",
-        r"\bexactly (?:the (?:kind|sort|type) of [\w-]+|what) i(?:" + _APOS_E + r"ve| have)? "
-        r"(?:been )?(?:looking|searching|hoping) for\b",
-        ("looking for", "searching for", "hoping for"),
+        r"\b(?:exactly (?:the (?:kind|sort|type) of [\w-]+|what)|"
+        r"(?:the|this|a) (?:job|role|position|opportunity|team|place|company)) "
+        r"i(?:" + _APOS_E + r"ve| have)? (?:been )?(?:looking|searching|hoping|waiting) for\b",
+        ("looking for", "searching for", "hoping for", "waiting for"),
     ),
     (
         "enthusiasm.jump_at",
@@ -318,6 +321,13 @@ def enthusiasm_rules() -> list[Rule]:
         Rule("ENTHUSIASM", name, re.compile(pattern, re.IGNORECASE), *needs)
         for name, pattern, *needs in _ENTHUSIASM_PATTERNS
     ]
+    rules += _phrases(
+        "ENTHUSIASM",
+        "enthusiasm.nowhere_rather",
+        _expand(["nowhere", "no place", "no team", "no company", "no organisation",
+                 "no organization", "nothing"],
+                ["i would", "i 'd", "i ’d"], _opt("much", "honestly"), ["rather"]),
+    )  # fmt: skip
     rules += _phrases(
         "ENTHUSIASM",
         "enthusiasm.misspelled_exited",
@@ -794,7 +804,8 @@ _HAND_VERBS = ["left", "leave", "leaving", "handed", "hand", "handing", "gave", 
                "entrusted", "entrusting", "popped", "pop", "slipped", "tucked", "put"]  # fmt: skip
 _DESKS = ["receptionist", "reception", "front desk", "front office", "security desk",
           "lobby desk", "concierge", "desk", "doorman", "front - desk", "frontdesk",
-          "reception desk", "office manager", "assistant"]  # fmt: skip
+          "reception desk", "office manager", "assistant", "security", "security guard",
+          "guard", "porter", "reception team", "front desk team", "lobby"]  # fmt: skip
 
 
 @spacy.registry.misc("followup.handed_rules.v1")
@@ -809,7 +820,8 @@ def handed_rules() -> list[Rule]:
     """
     rules = _phrases("HAND", "handed_on_exit.hand_over", _HAND_VERBS)
     rules += _phrases("DESK", "handed_on_exit.desk",
-                      _expand(["with", "at", "to"], _opt("the", "your", "a"), _DESKS))  # fmt: skip
+                      _expand(["with", "at", "to", "on"], _opt("the", "your", "a"),
+                              _DESKS))  # fmt: skip
     rules += _phrases(
         "HANDOFF_DESK",
         "handed_on_exit.asked_desk_to_pass",
