@@ -84,3 +84,47 @@ def test_note_left_with_someone_at_the_desk_is_handed(tagger: Tagger, text: str)
 )
 def test_the_desk_handing_something_else_is_not_handed(tagger: Tagger, text: str) -> None:
     assert not has(tagger, text, "handed_on_exit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for letting me taste the lamb shoulder with the pomegranate glaze.",
+        "The sensory room you've just finished is beautiful.",
+        "The reading corner shaped like a boat made me smile.",
+        "Really enjoyed seeing the spa refurbishment plans.",
+        "[NAME] from housekeeping said the biggest headache is the old pool pump.",
+        "The case you talked through has stayed with me.",
+        "It was interesting to hear that the personalised range is a third of online sales.",
+    ],
+)
+def test_things_shown_or_said_during_the_visit_are_specific(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interview was lovely and the whole process felt smooth.",
+        "Your nursery is gorgeous and I'd love to work there.",
+        "Loved the salon vibes!",
+        "I really enjoyed the day and would love to join your school.",
+        "I have been thinking about it since and the hours would suit me.",
+        "Looking forward to meeting you today at 2.",
+        "See you at 3 tomorrow for the interview.",
+        "Thank you for interviewing me for the Year 4 teacher post.",
+        "Thank you for the Class 1 Driver position interview.",
+        "I hold a full PCV licence.",
+        "My availability is Mon-Wed next week.",
+    ],
+)
+def test_praise_of_the_place_times_titles_and_licences_are_not_specific(
+    tagger: Tagger, text: str
+) -> None:
+    assert not has(tagger, text, "specific_reference")
+
+
+def test_a_number_of_things_after_at_is_still_specific(tagger: Tagger) -> None:
+    assert has(
+        tagger, "Your plan to open at 3 sites this spring sounds bold.", "specific_reference"
+    )

@@ -52,7 +52,13 @@ _GENERIC_OBJECTS = _words(
     direction growth plans strategy priorities products product services clients customers
     insights insight perspective experience experiences approach everything everyone anything
     learned learnt heard seen saw met given busy period year week month season stage steps step
-    round outcome decision challenge challenges opportunity history heritage website"""
+    round outcome decision challenge challenges opportunity history heritage website know think
+    hours office offices atmosphere vibe energy welcome building site premises facilities feel
+    setting staff commute pay salary start offer contract shift shifts availability interviewers
+    panel tour visit look invite invitation feedback come meet touch name email phone url
+    address receptionist reception manager managers recruiter hr whole overall vibes vibe
+    nursery salon hotel school kitchen shop restaurant store depot warehouse ward clinic
+    studio branch bar cafe café unit workplace"""
 )
 # Words before a gift that make it hypothetical or someone else's idea ("a friend suggested
 # flowers, but I decided against sending anything", "my mum said chocolates").
@@ -71,7 +77,7 @@ _CAPS_STOP = _words(
     co ceo cto cfo coo vp hr ok okay ps asap fyi cv resume linkedin zoom teams skype meet
     name email phone url address officer executive assistant representative consultant
     administrator admin sr jr mid level ii iii iv please kind yours respectfully gratefully
-    truly warm all again re subject am pm"""
+    truly warm all again re subject am pm mon tue tues wed weds thu thur thurs fri sat sun"""
 )
 _NAME_PRECEDERS = _words(
     """at with for from join joining dear hi hello hey mr ms mrs dr thank thanks you to and of
@@ -96,6 +102,7 @@ _DESK_PERSON_WORDS = _NOTE_WORDS | _words(
     colleague member team name"""
 )
 _PII_TAGS = _words("NAME EMAIL PHONE URL ADDRESS")
+_PRONOUN_OBJECTS = _words("it this that them him her everything something anything")
 _PLACEHOLDER_WORDS = _words(
     """name company organization organisation role position title job interviewer hiring
     manager date team department recipient insert your first last surname specific topic
@@ -103,7 +110,8 @@ _PLACEHOLDER_WORDS = _words(
     person field employer firm agency school mention point example"""
 )
 _ROLE_AFTER_TITLE_RUN = re.compile(
-    r"(?:\s+[A-Z][A-Za-z]*)*\s+(?i:role|position|job|opening|vacancy|post|title)\b"
+    r"(?:\s+[A-Z0-9][A-Za-z0-9]*)*(?:\s+[a-z]+)?"
+    r"\s+(?i:role|position|job|opening|vacancy|post|title|interview)\b"
 )
 _YEARS_BEFORE = re.compile(
     r"(?i:\b(my)\s+)?(?i:(?:over|nearly|almost|about)\s+)?"
@@ -360,13 +368,26 @@ def _has_content(text: str, end: int) -> bool:
     if role:  # "about the Data Analyst role" names the job; look past it ("... and the robot")
         after = after[role.end() :]
     cut = re.search(r"[.!?;,:\n]", after)
-    for word in _WORD.findall(after[: cut.start()] if cut else after)[:7]:
+    words = _WORD.findall(after[: cut.start()] if cut else after)[:7]
+    if words and words[0].lower() in _PRONOUN_OBJECTS:
+        return False  # "thinking about it since": the topic is not named
+    for previous, word in zip(["", *words], words, strict=False):
+        if previous.lower() in _CONJUNCTIONS and word.lower() in _CLAUSE_OPENERS:
+            return False  # "enjoyed the day and would love to join": a new clause
         if word[:1].isupper() and word.endswith(("'s", "’s")):
             continue  # "Acme's mission": most likely the employer's name
-        lower = word.lower().removesuffix("'s").removesuffix("’s").strip("'’")
+        lower = _CONTRACTION.sub("", word.lower()).strip("'’")
         if lower and lower not in STOP_WORDS and lower not in _GENERIC_OBJECTS:
             return True
     return False
+
+
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
+_CONJUNCTIONS = _words("and but so because as")
+_CLAUSE_OPENERS = _words(
+    """i i'd i'm i've i'll we you it would will am can could should hope look really also
+    just still"""
+)
 
 
 def _number_ok(text: str, cue: Cue) -> bool:
@@ -383,7 +404,34 @@ def _number_ok(text: str, cue: Cue) -> bool:
         (after and after[0].lower().rstrip(".") in _AFTER_NUMBER_EXCLUDED)
         or (after and after[0] == "+")
         or (before and before[-1].lower() in _MONTHS)
+        or _clock_time(text, cue, before, after)
+        or _ROLE_AFTER_NUMBER.match(text, cue.end) is not None  # "the Year 4 teacher post"
     )
+
+
+def _clock_time(text: str, cue: Cue, before: list[str], after: list[str]) -> bool:
+    """'See you at 3 tomorrow', 'today at 2.': an hour after at/by/until, then no word of the
+    same clause or a word of time (not 'at 3 sites')."""
+    number = text[cue.start : cue.end]
+    return (
+        number.isdigit()
+        and int(number) <= 24
+        and bool(before)
+        and before[-1].lower() in _TIME_PREPOSITIONS
+        and (_NEXT_WORD.match(text, cue.end) is None or after[0].lower() in _TIME_WORDS)
+    )
+
+
+_NEXT_WORD = re.compile(r"[ \t]+[A-Za-z]")
+_TIME_PREPOSITIONS = _words("at by until till around from before after")
+_TIME_WORDS = _MONTHS | _words(
+    """today tomorrow tonight this on then sharp ish next for and or monday tuesday wednesday
+    thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun morning
+    afternoon evening"""
+)
+_ROLE_AFTER_NUMBER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?i:role|position|job|post|vacancy|opening|interview)\b"
+)
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -436,6 +484,14 @@ def _greeting_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def _names_a_thing(text: str, cue: Cue) -> bool:
+    """The cue holds a content word: "the salt room" does, "the whole process" does not."""
+    return any(
+        (lower := w.lower()) not in STOP_WORDS and lower not in _GENERIC_OBJECTS
+        for w in _WORD.findall(text, cue.start, cue.end)
+    )
+
+
 def _new_thing_ok(text: str, cue: Cue) -> bool:
     """'the new mass spectrometer': a content word among the two words after 'new'."""
     after = _WORD.findall(text[cue.end : cue.end + 40])[:2]
@@ -451,6 +507,22 @@ def _vocative(text: str, cue: Cue, before: list[str]) -> bool:
     return (
         (nxt == "" or nxt in "!,.?\n") and bool(before) and before[-1].lower() in _VOCATIVE_BEFORE
     )
+
+
+def _qualification_sentence(text: str, cue: Cue) -> bool:
+    """The sentence around the cue speaks of licences, tickets or certificates, or of the
+    candidate's own kit ("my own PPE")."""
+    starts = [m.end() for m in _BREAK.finditer(text, 0, cue.start)]
+    end = _BREAK.search(text, cue.end)
+    sentence = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    return not _QUALIFICATION_WORDS.isdisjoint(w.lower() for w in _WORD.findall(sentence))
+
+
+_QUALIFICATION_WORDS = _words(
+    """licence license licences licenses licensed ticket tickets certificate certificates
+    certified certification qualification qualifications qualified accredited accreditation
+    diploma registered registration chartered card cards course courses own"""
+)
 
 
 def _capitalised_ok(text: str, cue: Cue) -> bool:
@@ -469,6 +541,8 @@ def _capitalised_ok(text: str, cue: Cue) -> bool:
         return False
     if text[cue.end : cue.end + 2] in {"'s", "’s"}:
         return False  # "Acme's culture": most likely the employer's name
+    if text[cue.start : cue.end].isupper() and _qualification_sentence(text, cue):
+        return False  # "I hold a full PCV licence", "ADR and HIAB tickets": the candidate's
     # A title-case run ending in a role word ("Backend Engineer role") names the job.
     return _ROLE_AFTER_TITLE_RUN.match(text, cue.end) is None
 
@@ -481,6 +555,7 @@ def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
     """
     ok = cues.get("SPEC_REMARK", []) + cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
     ok += [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
+    ok += [c for c in cues.get("SPEC_PRAISED", []) if _names_a_thing(text, c)]
     ok += [c for c in cues.get("SPEC_TOPIC", []) if _has_content(text, c.end)]
     numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
     if numbers:

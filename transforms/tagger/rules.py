@@ -867,6 +867,14 @@ _CONTENT_CUES = [
     "reading about", "reading up on", "read up on", "exercise on", "the whiteboard",
     "difficulties with", "the difficulties of", "your candour about", "your candor about",
     "i noticed", "i have noticed", "noticed that",
+    # what the candidate was shown or did there: "letting me taste the lamb shoulder"
+    "letting me", "for letting me", "showing me around", "showing me round", "look round",
+    "look around", "walk round", "loved the", "loved how", "loved seeing", "loved hearing",
+    "loved learning", "enjoyed the", "enjoyed seeing", "enjoyed hearing", "enjoyed doing",
+    "enjoyed trying", "enjoyed working on", "liked the", "liked how", "seeing the",
+    "sit in on", "sitting in on", "shadowing", "to try the", "to taste",
+    "interesting to hear", "interesting to learn", "interesting to see", "to hear that",
+    "to learn that", "to see that", "hearing that", "learning that",
 ]  # fmt: skip
 _REMARKS = [
     "you mentioned", "you said", "you described", "you explained", "you shared", "you noted",
@@ -877,8 +885,30 @@ _REMARKS = [
     "when you said", "you walked me through", "you showed me", "you were describing",
     "you were telling me", "you told me", "you highlighted", "you emphasized",
     "you emphasised", "your remark", "the question you asked", "the example you gave",
-    "the story you told", "the case study",
+    "the story you told", "the case study", "you talked through", "you talked about",
+    "you went through", "you told us", "you walked us through", "you showed us",
 ]  # fmt: skip
+_EVALUATIVE = (
+    r"lovely|great|amazing|stunning|beautiful|impressive|brilliant|fascinating|interesting|"
+    r"fantastic|incredible|inspiring|cool|fun|neat|wonderful|superb|excellent|delicious|"
+    r"gorgeous|clever|smart|ingenious|genius|perfect|unreal|epic|mental|class|"
+    r"a (?:great|good|real|lovely|brilliant|clever|smart) [a-z]+|the best|the highlight"
+)
+# "The sensory room you've just finished is beautiful", "the salt room sounds amazing": a thing
+# seen or heard about there, then praised; decide.py wants a content word in the cue.
+_PRAISED_THING = re.compile(
+    r"\b(?:the|your|that|this) (?P<cue>[\w'’-]+(?: [\w'’-]+){0,7}?)"
+    r"(?: (?:you|they|we)(?:['’]re|['’]ve| are| have| had)? (?:just |recently )?[a-z]+)? "
+    r"(?:(?:was|were|is|are|looked|looks|look|sounded|sounds|sound|seemed|seems|seem|felt|"
+    r"tasted|tastes) (?:(?:really|so|very|absolutely|proper|just|truly|such|quite|pretty) )?"
+    r"(?:" + _EVALUATIVE + r")|made me (?:smile|laugh|think))\b",
+    re.IGNORECASE,
+)
+# "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
+_NAMED_REMARK = re.compile(
+    r"\[NAME\](?: (?:from|on|in|at) (?:the )?[\w-]+(?: [\w-]+)?)? (?P<cue>said|mentioned|told me|"
+    r"explained|showed me|pointed out)\b"
+)
 
 
 @spacy.registry.misc("followup.specific_rules.v1")
@@ -902,6 +932,11 @@ def specific_rules() -> list[Rule]:
         Rule("SPEC_NEW", "specific_reference.new_thing",
              re.compile(r"(?:\b(?:the|your|their|its|our)|['’]s) (?P<cue>new)\b", re.IGNORECASE),
              ("new",)),
+        Rule("SPEC_PRAISED", "specific_reference.praised_thing", _PRAISED_THING,
+             ("was", "were", "is ", "are", "look", "sound", "seem", "felt", "taste",
+              "made me")),
+        Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
+             ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
         Rule("SPEC_SEEN", "specific_reference.demo",
              re.compile(r"\b(?P<cue>demo(?:s|nstration)?)\b", re.IGNORECASE), ("demo",)),
         Rule("QUOTE", "specific_reference.quoted_phrase",
