@@ -128,3 +128,43 @@ def test_a_number_of_things_after_at_is_still_specific(tagger: Tagger) -> None:
     assert has(
         tagger, "Your plan to open at 3 sites this spring sounds bold.", "specific_reference"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been a senior carer for 6 years.",
+        "I planned groupage loads for a Midlands haulier for three years.",
+        "I've got my CSCS card and 2 years on groundworks.",
+        "I hold a full PCV licence.",
+        "I coach a Sunday league youth team.",
+        "I've driven multi-drop routes round here.",
+    ],
+)
+def test_more_records_of_work_are_fit(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "fit_argument")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's been a long time since I've done an interview.",
+        "I've got my fingers crossed.",
+        "I have been waiting for 3 weeks.",
+    ],
+)
+def test_first_person_small_talk_is_not_fit(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "fit_argument")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your description of the family group conferencing pilot stayed with me.",
+        "Your foreman's point about the staircases on plot 14 stuck with me.",
+        "Thanks for the chat about the Leicester hub opening.",
+        "It was great to see the new kitchen.",
+    ],
+)
+def test_descriptions_and_points_made_there_are_specific(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "specific_reference")

@@ -56,10 +56,15 @@ _GENERIC_OBJECTS = _words(
     hours office offices atmosphere vibe energy welcome building site premises facilities feel
     setting staff commute pay salary start offer contract shift shifts availability interviewers
     panel tour visit look invite invitation feedback come meet touch name email phone url
-    address receptionist reception manager managers recruiter hr whole overall vibes vibe
-    nursery salon hotel school kitchen shop restaurant store depot warehouse ward clinic
+    address receptionist reception manager managers recruiter hr whole overall vibes vibe"""
+)
+# The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
+# (but "the new kitchen" is a detail: see _new_thing_ok).
+_WORKPLACES = _words(
+    """nursery salon hotel school kitchen shop restaurant store depot warehouse ward clinic
     studio branch bar cafe café unit workplace"""
 )
+_NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES
 # Words before a gift that make it hypothetical or someone else's idea ("a friend suggested
 # flowers, but I decided against sending anything", "my mum said chocolates").
 _GIFT_HEDGES = _NEGATIONS | _words(
@@ -140,7 +145,7 @@ _VOCATIVE_BEFORE = _words(
 )
 _ROLE_RUN = re.compile(
     r"\s*(?:the|this|your|a|an)?\s*(?:[\w-]+\s+){0,4}?"
-    r"(?i:role|position|job|post|vacancy|opening)\b"
+    r"(?i:role|position|job|post|vacancy)\b"
 )
 
 
@@ -230,9 +235,20 @@ def _years_cue(text: str, cue: Cue) -> Cue | None:
 
 def decide_fit(text: str, cues: Cues) -> list[Cue]:
     """A case for the candidate (experience, skills, contribution), not negated."""
-    found = list(cues.get("FIT", []))
+    found = [c for c in cues.get("FIT", []) if c.rule != "fit.i_did" or _did_work(text, c)]
     found += [y for c in cues.get("FIT_YEARS", []) if (y := _years_cue(text, c)) is not None]
     return [c for c in found if not negated(text, c.start, 3)]
+
+
+def _did_work(text: str, cue: Cue) -> bool:
+    """'I've done an interview', 'I've done it before' are not a record of work."""
+    following = _words_after(text, cue.end, 2)
+    if following[:1] and following[0] in {"a", "an", "the", "my", "this"}:
+        following = following[1:]
+    return not (following[:1] and following[0] in _NOT_WORK_OBJECTS)
+
+
+_NOT_WORK_OBJECTS = _words("interview interviews it this that so before anything this")
 
 
 # --- gift --------------------------------------------------------------------------------------
@@ -377,7 +393,7 @@ def _has_content(text: str, end: int) -> bool:
         if word[:1].isupper() and word.endswith(("'s", "’s")):
             continue  # "Acme's mission": most likely the employer's name
         lower = _CONTRACTION.sub("", word.lower()).strip("'’")
-        if lower and lower not in STOP_WORDS and lower not in _GENERIC_OBJECTS:
+        if lower and lower not in STOP_WORDS and lower not in _NOT_CONTENT:
             return True
     return False
 
@@ -487,7 +503,7 @@ def _greeting_end(text: str) -> int:
 def _names_a_thing(text: str, cue: Cue) -> bool:
     """The cue holds a content word: "the salt room" does, "the whole process" does not."""
     return any(
-        (lower := w.lower()) not in STOP_WORDS and lower not in _GENERIC_OBJECTS
+        (lower := w.lower()) not in STOP_WORDS and lower not in _NOT_CONTENT
         for w in _WORD.findall(text, cue.start, cue.end)
     )
 

@@ -350,6 +350,10 @@ _ACHIEVE_VERBS = [
     "done", "repaired", "fixed", "handled", "helped", "supported", "won", "achieved", "completed",
     "served", "opened", "grown", "co - designed", "co - founded", "co - led", "co - wrote",
     "programmed", "coached", "audited", "hired", "recruited", "raised", "lifted", "halved",
+    "driven", "drove", "planned", "fitted", "installed", "facilitated", "co - facilitated",
+    "cooked", "baked", "cleaned", "nursed", "processed", "styled", "serviced", "inspected",
+    "operated", "assessed", "treated", "prepared", "volunteered", "studied", "looked after",
+    "cared for",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
@@ -420,6 +424,23 @@ _FIT_PATTERNS = (
         r"\bi(?:" + _APOS + r"ve| have)? spent (?:the (?:last|past) )?(?:[\w+-]+ ){0,2}"
         r"(?:years?|months|decades?|summers|seasons)\b",
         ("spent",),
+    ),
+    # "I've been a senior carer for 6 years", "I planned groupage for a haulier for three years"
+    (
+        "fit.for_n_years",
+        r"\bi(?:" + _APOS + r"ve|" + _APOS + r"m| have| had| am| was)?\b[^.!?\n]{1,80}?\b"
+        r"(?:for|since) (?:over |nearly |almost |about |around |the (?:last|past) )?"
+        + _NUMBER_WORDS
+        + r"\+? (?:years?|yrs|months|decades?)\b",
+        ("year", "yrs", "month", "decade"),
+    ),
+    # "I've got my CSCS card", "I've got my RHS Level 3"
+    (
+        "fit.got_my_ticket",
+        r"\bi(?:" + _APOS + r"ve| have)? got (?:my|a|an|the) (?:[\w-]+ ){0,3}?"
+        r"(?:card|licen[cs]e|tickets?|certificates?|level|qualifications?|diploma|degree|nvq|"
+        r"cert)\b",
+        ("got",),
     ),
     # "three years barista experience", "six years hardening AWS estates"
     (
@@ -501,6 +522,14 @@ def fit_rules() -> list[Rule]:
     rules += _phrases("FIT", "fit.i_have_been_doing", _expand(["i have been"], _ING_VERBS))
     rules += _phrases(
         "FIT",
+        "fit.what_i_do_now",
+        _expand(["i"], _opt("currently", "now", "also"),
+                ["coach", "teach", "drive", "cook", "look after", "care for", "specialise in",
+                 "specialize in", "volunteer", "work as", "work in", "work at", "work on",
+                 "hold"]),
+    )  # fmt: skip
+    rules += _phrases(
+        "FIT",
         "fit.my_background",
         _expand(
             ["my"],
@@ -562,9 +591,9 @@ def fit_rules() -> list[Rule]:
     ]
     rules += _phrases("FIT_YEARS", "fit.years_of",
                       _expand(["years", "year", "months", "decade"],
-                              ["of", "in", "as", "at", "leading", "building", "working",
-                               "managing", "running", "doing", "teaching", "experience", "'",
-                               "’"]))  # fmt: skip
+                              ["of", "in", "as", "at", "on", "with", "under", "leading",
+                               "building", "working", "managing", "running", "doing",
+                               "teaching", "experience", "'", "’"]))  # fmt: skip
     return rules
 
 
@@ -873,6 +902,9 @@ _CONTENT_CUES = [
     "loved learning", "enjoyed the", "enjoyed seeing", "enjoyed hearing", "enjoyed doing",
     "enjoyed trying", "enjoyed working on", "liked the", "liked how", "seeing the",
     "sit in on", "sitting in on", "shadowing", "to try the", "to taste",
+    "your description of", "the description of", "your idea of", "your idea to",
+    "your idea about", "'s point about", "'s point that", "'s comment about", "'s idea of",
+    "talked me through", "took me through", "talking me through",
     "interesting to hear", "interesting to learn", "interesting to see", "to hear that",
     "to learn that", "to see that", "hearing that", "learning that",
 ]  # fmt: skip
