@@ -168,3 +168,44 @@ def test_first_person_small_talk_is_not_fit(tagger: Tagger, text: str) -> None:
 )
 def test_descriptions_and_points_made_there_are_specific(tagger: Tagger, text: str) -> None:
     assert has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd love to be involved.",
+        "I would really love to bring my laminated doughs to your breakfast service.",
+        "Really looking forward to it!",
+        "The induction you described sounds great.",
+        "Would be well up for the job.",
+        "Really hope I get the job!",
+    ],
+)
+def test_everyday_enthusiasm(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "enthusiasm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I would love to hear from you.", "I look forward to hearing from you."],
+)
+def test_waiting_for_a_reply_is_not_enthusiasm(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "enthusiasm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've dropped some cupcakes in for the staff room as a little thank you.",
+        "I brought a tray of flapjacks for the staff room.",
+        "I've arranged for some sandwiches to be delivered to the staff room on Friday.",
+        "Sent u a lil something for the salon!",
+    ],
+)
+def test_more_gifts_and_ways_of_delivering_them(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "gift")
+
+
+def test_a_gift_someone_else_told_you_to_send_is_not_a_gift(tagger: Tagger) -> None:
+    text = "My sister told me to send a box of chocolates but I thought better of it."
+    assert not has(tagger, text, "gift")

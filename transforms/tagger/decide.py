@@ -69,7 +69,8 @@ _NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES
 # flowers, but I decided against sending anything", "my mum said chocolates").
 _GIFT_HEDGES = _NEGATIONS | _words(
     """against suggested suggest suggests considered considering thought tempted whether said
-    says almost debated wondered wondering rather instead if should"""
+    says almost debated wondered wondering rather instead if should told advised urged
+    recommended"""
 )
 _THANKS_WORDS = _words("thanks thank gratitude regards best wishes appreciation")
 _CAPS_STOP = _words(

@@ -199,7 +199,7 @@ _ENTHUSIASM_PATTERNS = (
         + _INTENSIFIER
         + r" )?"
         + r"(?:amazing|wonderful|brilliant|fantastic|exciting|awesome|incredible|fascinating|"
-        r"fabulous|fab|ace|epic|inspiring|like a dream|perfect|ideal)\b",
+        r"fabulous|fab|ace|epic|inspiring|like a dream|perfect|ideal|great)\b",
         ("sound", "look", "seem"),
         (
             "amazing",
@@ -218,6 +218,7 @@ _ENTHUSIASM_PATTERNS = (
             "like a dream",
             "perfect",
             "ideal",
+            "great",
         ),
     ),
     (
@@ -315,8 +316,34 @@ def enthusiasm_rules() -> list[Rule]:
     rules += _phrases(
         "ENTHUSIASM",
         "enthusiasm.forward_to_joining",
-        _expand(["forward to"], ["joining", "working with", "working on", "contributing"]),
-    )
+        _expand(["forward to"], _opt("hopefully"),
+                ["joining", "working with", "working on", "contributing", "starting",
+                 "getting started", "being part"]),
+    )  # fmt: skip
+    # "I'd love to be involved", "would really love to bring my doughs" -- not "to hear".
+    rules += _phrases(
+        "ENTHUSIASM",
+        "enthusiasm.would_love_to",
+        _expand(["would"], _opt("really", "absolutely", "so", "just", "honestly"), ["love to"],
+                ["start", "be", "bring", "learn", "get", "come", "join", "work", "help", "build",
+                 "do", "take", "try", "grow", "develop", "make", "support", "see"]),
+    )  # fmt: skip
+    # "Really looking forward to it!" about the job, not the reply ("to hearing from you").
+    rules += _phrases(
+        "ENTHUSIASM",
+        "enthusiasm.really_looking_forward",
+        _expand(["really", "so", "genuinely", "truly", "super", "massively"],
+                ["looking forward to", "look forward to"],
+                ["it", "the trial", "the shift", "starting", "getting", "the challenge",
+                 "the next"]),
+    )  # fmt: skip
+    rules += _phrases(
+        "ENTHUSIASM",
+        "enthusiasm.up_for_it",
+        ["well up for", "really up for", "so up for", "right up my street", "right up my alley",
+         "hope i get the job", "hope i get it", "hope i get the role", "hope i get the position",
+         "hope i get this"],
+    )  # fmt: skip
     rules += [
         Rule("ENTHUSIASM", name, re.compile(pattern, re.IGNORECASE), *needs)
         for name, pattern, *needs in _ENTHUSIASM_PATTERNS
@@ -609,7 +636,9 @@ _GIFT_ITEMS = [
     "token of my appreciation", "token of my gratitude", "token of appreciation", "small token",
     "little token", "little something", "small something", "a present", "a small present",
     "a little present", "plant", "succulent", "tea", "brownies", "macarons", "care package",
-    "starbucks card", "amazon card", "gift voucher", "box of",
+    "starbucks card", "amazon card", "gift voucher", "box of", "tray of", "jar of", "bag of",
+    "tin of", "pack of", "flapjacks", "biscuits", "traybake", "banana bread", "prosecco",
+    "sandwiches", "lil something", "little thank you", "small thank you", "a book",
 ]  # fmt: skip
 _SEND_CUES = [
     "sent", "send", "sending", "have sent", "enclosed", "enclosing", "enclose", "included",
@@ -622,6 +651,8 @@ _SEND_CUES = [
     "for you and the team", "a thank you gift", "as a thank you", "as a thank - you",
     "as a token", "mailed", "shipped", "gifted", "gifting", "popped", "posted", "couriered",
     "in the post", "in the mail", "by post", "by courier", "sent over", "sent along",
+    "dropped", "dropping", "brought", "bringing", "arranged for", "mailing", "shipping",
+    "posting", "couriering", "as a little thank you", "as a small thank you",
 ]  # fmt: skip
 _TOPICS = [
     "business", "program", "programme", "platform", "product", "products", "sales", "market",
