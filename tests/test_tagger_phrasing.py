@@ -209,3 +209,91 @@ def test_more_gifts_and_ways_of_delivering_them(tagger: Tagger, text: str) -> No
 def test_a_gift_someone_else_told_you_to_send_is_not_a_gift(tagger: Tagger) -> None:
     text = "My sister told me to send a box of chocolates but I thought better of it."
     assert not has(tagger, text, "gift")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your comment that the cohort data has never been linked has stayed with me.",
+        "Thanks for being so open about the time-to-hire problem.",
+        "Thanks for the honest answer about the backlog of open tickets.",
+    ],
+)
+def test_their_remarks_in_other_words_are_specific(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I especially enjoyed our discussion about [insert topic discussed].",
+        "I valued the insight into the organisation and remain interested in the position.",
+        "Thanks for fitting me in during Q4 planning.",
+        "I have sent a GBP 20 Amazon voucher for the coffee fund.",
+    ],
+)
+def test_template_fields_and_the_candidates_own_amounts_are_not_specific(
+    tagger: Tagger, text: str
+) -> None:
+    assert not has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My thesis work on structured pruning addresses a related problem.",
+        "I was the BIM coordinator for the MEP package on a hospital extension.",
+    ],
+)
+def test_research_and_past_roles_are_fit(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "fit_argument")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am confident that my background would make me a strong fit.",
+        "I baked the team a batch of cookies.",
+        "I wrote this in the lift!",
+    ],
+)
+def test_claims_and_gifts_are_not_fit(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "fit_argument")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've ordered you a copy, it should arrive Thursday.",
+        "I baked the team a batch of cookies and I'll drop them off tomorrow.",
+    ],
+)
+def test_things_bought_or_made_for_them_are_gifts(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "gift")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I toyed with the idea of sending a bottle of something.",
+        "I was passing on my lunch break, so I have dropped this in.",
+    ],
+)
+def test_idle_thoughts_and_lunch_breaks_are_not_gifts(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "gift")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm thrilled at the prospect of joining INSERT COMPANY NAME.",
+        "Thank you for meeting with me on XXX.",
+    ],
+)
+def test_capital_letter_template_fields_are_placeholders(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "prewritten")
+
+
+def test_note_handed_to_a_named_person_at_reception_is_handed(tagger: Tagger) -> None:
+    text = "As I left I handed a printed version of this note to Tom at reception."
+    assert has(tagger, text, "handed_on_exit")

@@ -56,7 +56,8 @@ _GENERIC_OBJECTS = _words(
     hours office offices atmosphere vibe energy welcome building site premises facilities feel
     setting staff commute pay salary start offer contract shift shifts availability interviewers
     panel tour visit look invite invitation feedback come meet touch name email phone url
-    address receptionist reception manager managers recruiter hr whole overall vibes vibe"""
+    address receptionist reception manager managers recruiter hr whole overall vibes vibe
+    enjoyed liked loved appreciated valued"""
 )
 # The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
 # (but "the new kitchen" is a detail: see _new_thing_ok).
@@ -70,7 +71,7 @@ _NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES
 _GIFT_HEDGES = _NEGATIONS | _words(
     """against suggested suggest suggests considered considering thought tempted whether said
     says almost debated wondered wondering rather instead if should told advised urged
-    recommended"""
+    recommended toyed idea"""
 )
 _THANKS_WORDS = _words("thanks thank gratitude regards best wishes appreciation")
 _CAPS_STOP = _words(
@@ -83,7 +84,8 @@ _CAPS_STOP = _words(
     co ceo cto cfo coo vp hr ok okay ps asap fyi cv resume linkedin zoom teams skype meet
     name email phone url address officer executive assistant representative consultant
     administrator admin sr jr mid level ii iii iv please kind yours respectfully gratefully
-    truly warm all again re subject am pm mon tue tues wed weds thu thur thurs fri sat sun"""
+    truly warm all again re subject am pm mon tue tues wed weds thu thur thurs fri sat sun
+    q1 q2 q3 q4 h1 h2 fy gbp usd eur aud cad"""
 )
 _NAME_PRECEDERS = _words(
     """at with for from join joining dear hi hello hey mr ms mrs dr thank thanks you to and of
@@ -94,7 +96,7 @@ _MONTHS = _words(
     jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
 _AFTER_NUMBER_EXCLUDED = _MONTHS | _words(
-    "am pm a.m. p.m. o'clock years year yrs months st nd rd th min mins minutes hours hour"
+    "am pm a.m. p.m. o'clock years year yrs months st nd rd th min mins minutes minute hours hour"
 )
 _NOTE_WORDS = _words(
     """this it the a my our these note card letter thank you envelope copy here off quick short
@@ -105,7 +107,7 @@ _NOTE_OBJECTS = _words("note card letter envelope")
 # note to the lady at the front desk", "left it with [NAME] on reception").
 _DESK_PERSON_WORDS = _NOTE_WORDS | _words(
     """to with for lady man guy woman gentleman person someone somebody staff chap bloke girl
-    colleague member team name"""
+    colleague member team name printed paper hard version of"""
 )
 _PII_TAGS = _words("NAME EMAIL PHONE URL ADDRESS")
 _PRONOUN_OBJECTS = _words("it this that them him her everything something anything")
@@ -236,20 +238,38 @@ def _years_cue(text: str, cue: Cue) -> Cue | None:
 
 def decide_fit(text: str, cues: Cues) -> list[Cue]:
     """A case for the candidate (experience, skills, contribution), not negated."""
-    found = [c for c in cues.get("FIT", []) if c.rule != "fit.i_did" or _did_work(text, c)]
+    found = [
+        c
+        for c in cues.get("FIT", [])
+        if (c.rule != "fit.i_did" or _did_work(text, c)) and not _BARE_CLAIM.match(text, c.end)
+    ]
     found += [y for c in cues.get("FIT_YEARS", []) if (y := _years_cue(text, c)) is not None]
     return [c for c in found if not negated(text, c.start, 3)]
 
 
 def _did_work(text: str, cue: Cue) -> bool:
-    """'I've done an interview', 'I've done it before' are not a record of work."""
-    following = _words_after(text, cue.end, 2)
-    if following[:1] and following[0] in {"a", "an", "the", "my", "this"}:
+    """'I've done an interview', 'I wrote this in the lift', 'I baked the team a batch of
+    cookies' are not a record of work."""
+    following = _words_after(text, cue.end, 3)
+    if following[:1] and following[0] in _NOT_WORK_OBJECTS:
+        return False
+    if following[:2] in (["the", "team"], ["your", "team"]):
+        return False
+    if following[:1] and following[0] in {"a", "an", "the", "my"}:
         following = following[1:]
     return not (following[:1] and following[0] in _NOT_WORK_OBJECTS)
 
 
-_NOT_WORK_OBJECTS = _words("interview interviews it this that so before anything this")
+_NOT_WORK_OBJECTS = _words(
+    """interview interviews it this that so before anything you everyone them us enjoy like
+    love want think mean feel appreciate"""
+)
+# "my background would make me a strong fit": a claim, not a case.
+_BARE_CLAIM = re.compile(
+    r"[\s\w'’]{0,20}?\bmakes? me (?:a|an|the) (?:[\w-]+ ){0,2}(?:fit|candidate|match|choice|"
+    r"addition|asset|hire)\b",
+    re.IGNORECASE,
+)
 
 
 # --- gift --------------------------------------------------------------------------------------
@@ -328,11 +348,16 @@ def decide_prewritten(text: str, cues: Cues) -> list[Cue]:
 
 def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     """'left [this note] with the receptionist': only note words between verb and desk."""
-    if not hand.end <= desk.start <= hand.end + 40:
+    if not hand.end <= desk.start <= hand.end + 60:
         return False
-    between = [w.lower() for w in _WORD.findall(text[hand.end : desk.start])]
-    if not (len(between) <= 6 and all(w in _DESK_PERSON_WORDS for w in between)):
+    between = _WORD.findall(text[hand.end : desk.start])
+    # Names too: "handed a printed version of this note to Tom at reception".
+    if not (
+        len(between) <= 8
+        and all(w.lower() in _DESK_PERSON_WORDS or w.istitle() for w in between)
+    ):
         return False
+    between = [w.lower() for w in between]
     # "pass my thanks to your receptionist" passes on words, not a note.
     return not (_THANKS_WORDS.intersection(between) and not _NOTE_OBJECTS.intersection(between))
 
@@ -384,12 +409,13 @@ def _has_content(text: str, end: int) -> bool:
     role = _ROLE_RUN.match(after)
     if role:  # "about the Data Analyst role" names the job; look past it ("... and the robot")
         after = after[role.end() :]
-    cut = re.search(r"[.!?;,:\n]", after)
+    # A template's "[insert topic discussed]" ends the clause: its words are not content.
+    cut = _CLAUSE_END.search(after)
     words = _WORD.findall(after[: cut.start()] if cut else after)[:7]
     if words and words[0].lower() in _PRONOUN_OBJECTS:
         return False  # "thinking about it since": the topic is not named
     for previous, word in zip(["", *words], words, strict=False):
-        if previous.lower() in _CONJUNCTIONS and word.lower() in _CLAUSE_OPENERS:
+        if previous.lower() in _CONJUNCTIONS and not _starts_noun_phrase(word):
             return False  # "enjoyed the day and would love to join": a new clause
         if word[:1].isupper() and word.endswith(("'s", "’s")):
             continue  # "Acme's mission": most likely the employer's name
@@ -401,10 +427,13 @@ def _has_content(text: str, end: int) -> bool:
 
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 _CONJUNCTIONS = _words("and but so because as")
-_CLAUSE_OPENERS = _words(
-    """i i'd i'm i've i'll we you it would will am can could should hope look really also
-    just still"""
-)
+_CLAUSE_END = re.compile(r"[.!?;,:\n\[{<]")
+_DETERMINERS = _words("the a an your its their our his her this that these those some two three")
+
+
+def _starts_noun_phrase(word: str) -> bool:
+    """After 'and': 'the robot', 'Kubernetes', '3 sites' go on; 'remain interested' does not."""
+    return word.lower() in _DETERMINERS or word[:1].isupper() or word[:1].isdigit()
 
 
 def _number_ok(text: str, cue: Cue) -> bool:
@@ -575,10 +604,16 @@ def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
     ok += [c for c in cues.get("SPEC_PRAISED", []) if _names_a_thing(text, c)]
     ok += [c for c in cues.get("SPEC_TOPIC", []) if _has_content(text, c.end)]
     numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
-    if numbers:
-        numbers = [c for c in numbers if _number_ok(text, c) and not _near_any(text, c, fit)]
+    gifts = cues.get("GIFT_ITEM", [])
+    if numbers:  # "a GBP 20 Amazon voucher" is the candidate's gift
+        numbers = [
+            c
+            for c in numbers
+            if _number_ok(text, c)
+            and not _near_any(text, c, fit)
+            and not any(0 <= g.start - c.end <= 12 for g in gifts)
+        ]
     if caps:
-        gifts = cues.get("GIFT_ITEM", [])
         caps = [
             c
             for c in caps

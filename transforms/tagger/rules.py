@@ -341,6 +341,7 @@ def enthusiasm_rules() -> list[Rule]:
         "ENTHUSIASM",
         "enthusiasm.up_for_it",
         ["well up for", "really up for", "so up for", "right up my street", "right up my alley",
+         "hope i get to", "hoping i get to",
          "hope i get the job", "hope i get it", "hope i get the role", "hope i get the position",
          "hope i get this"],
     )  # fmt: skip
@@ -460,6 +461,34 @@ _FIT_PATTERNS = (
         + _NUMBER_WORDS
         + r"\+? (?:years?|yrs|months|decades?)\b",
         ("year", "yrs", "month", "decade"),
+    ),
+    # "my thesis work on structured pruning", "my doctoral research into ..."
+    (
+        "fit.my_research",
+        r"\bmy (?:thesis|doctoral|phd|ph\.d\.|dissertation|master['’]?s|postdoctoral|research|"
+        r"final[- ]year|capstone) (?:work|research|project|thesis|dissertation|study)? ?"
+        r"(?:on|into|about|in|looked|examined|focused|focussed)\b",
+        (
+            "thesis",
+            "doctoral",
+            "phd",
+            "ph.d",
+            "dissertation",
+            "master",
+            "research",
+            "final",
+            "capstone",
+        ),
+    ),
+    # "I was the BIM coordinator for the MEP package"
+    (
+        "fit.i_was_the_role",
+        r"\bi was (?:the|a|an) (?:[\w-]+ ){0,3}?(?:coordinator|manager|lead|leader|engineer|"
+        r"analyst|developer|designer|consultant|officer|supervisor|head|director|owner|architect|"
+        r"editor|reporter|teacher|nurse|chef|assistant|specialist|administrator|accountant|"
+        r"auditor|researcher|scientist|technician|planner|buyer|producer|captain|president|"
+        r"founder|trainer|mentor|volunteer|surveyor|controller|representative)\b",
+        ("i was",),
     ),
     # "I've got my CSCS card", "I've got my RHS Level 3"
     (
@@ -639,6 +668,7 @@ _GIFT_ITEMS = [
     "starbucks card", "amazon card", "gift voucher", "box of", "tray of", "jar of", "bag of",
     "tin of", "pack of", "flapjacks", "biscuits", "traybake", "banana bread", "prosecco",
     "sandwiches", "lil something", "little thank you", "small thank you", "a book",
+    "parcel", "small parcel", "two tickets", "tickets for", "tickets to",
 ]  # fmt: skip
 _SEND_CUES = [
     "sent", "send", "sending", "have sent", "enclosed", "enclosing", "enclose", "included",
@@ -720,6 +750,28 @@ def gift_rules() -> list[Rule]:
         ),  # fmt: skip
     ]
     rules += _phrases("GIFT_SEND", "gift.delivery", _SEND_CUES)
+    # "I've ordered you a copy", "I baked the team a batch of ...": bought or made for them.
+    rules += _phrases(
+        "GIFT_ITEM",
+        "gift.item",
+        _expand(
+            ["ordered", "bought", "baked", "made", "got", "picked up"],
+            ["you", "the team", "everyone", "you all", "the office"],
+            ["a", "some", "two"],
+        ),
+    )
+    rules += _phrases(
+        "GIFT_SEND",
+        "gift.delivery",
+        ["baked", "keep an eye out for", "look out for", "watch out for"]
+        + _expand(["drop", "dropping", "dropped", "bring", "bringing", "pop", "popping"],
+                  ["them", "it", "these", "those"], ["off", "in", "round", "over", "by"]),
+    )  # fmt: skip
+    rules += _phrases(
+        "GIFT_EXCLUDE",
+        "gift.topical",
+        ["lunch break", "my lunch", "lunch hour", "lunchtime", "over lunch", "during lunch"],
+    )
     rules += _phrases("GIFT_EXCLUDE", "gift.figurative", _expand(["gift", "gifts"], ["of"]))
     rules += _phrases(
         "GIFT_EXCLUDE",
@@ -852,6 +904,10 @@ def prewritten_rules() -> list[Rule]:
              re.compile(r"<<\s*[^<>\n]{1,50}>>|<\s*(?:[^<>\n]*\b(?:" + _PLACEHOLDER_WORDS
                         + r")\b[^<>\n]*)>", re.IGNORECASE), ("<",)),
         Rule("PLACEHOLDER", "prewritten.placeholder_blank", re.compile(r"___+"), ("___",)),
+        # "INSERT COMPANY NAME", "XXX": a template's field in capitals, without brackets.
+        Rule("PLACEHOLDER", "prewritten.placeholder_caps",
+             re.compile(r"\b(?:INSERT|ENTER|ADD)(?: [A-Z]{2,}){1,3}\b|\bX{3,}\b"),
+             ("insert", "enter", "add", "xxx")),
     ]  # fmt: skip
     return rules
 
@@ -984,6 +1040,24 @@ def specific_rules() -> list[Rule]:
     """
     rules = _phrases("SPEC_REMARK", "specific_reference.remark", _REMARKS)
     rules += _phrases("SPEC_TOPIC", "specific_reference.topic", _CONTENT_CUES)
+    # "your comment that the cohort data ...", "her question about how I would reforecast"
+    rules += _phrases(
+        "SPEC_TOPIC",
+        "specific_reference.their_remark",
+        _expand(["your", "his", "her", "their", "'s", "the honest", "your honest"],
+                ["comment", "comments", "point", "remark", "observation", "concern", "question",
+                 "answer", "answers",
+                 "account", "story", "description", "explanation", "example", "worry",
+                 "frustration", "admission", "honesty", "candour", "candor", "take", "view"],
+                ["that", "about", "of", "on", "around", "regarding"]),
+    )  # fmt: skip
+    rules += _phrases(
+        "SPEC_TOPIC",
+        "specific_reference.topic",
+        _expand(_opt("being"), _opt("so", "very", "really"),
+                ["open about", "honest about", "candid about", "frank about", "upfront about",
+                 "transparent about"]),
+    )  # fmt: skip
     rules += [
         # Numbers; decide.py drops digits inside words ("3pm", "2nd", "B2B").
         Rule("NUMBER", "specific_reference.number", re.compile(r"\d+(?:[.,]\d+)*")),
