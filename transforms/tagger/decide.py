@@ -185,9 +185,17 @@ def negated(text: str, start: int, window: int = 4) -> bool:
 def _any_word_in(text: str, start: int, window: int, words: frozenset[str]) -> bool:
     """One of `words` (or a word ending in n't) among the `window` words before `start`, in
     the same sentence, unless it intensifies rather than negates ("can't wait", "couldn't be
-    more excited", "not just excited"): a plain loop, stopping at the first (called for most
-    cues)."""
+    more excited", "not just excited"). Called for most cues: a plain loop, and the position
+    of the word is looked for only when one is found."""
     before = _clause_before(text, start)
+    for word in _WORD.findall(before)[-window:]:
+        lower = word.lower()
+        if lower in words or lower.endswith(("n't", "n’t")):
+            return _negates(text, start, before, window, words)
+    return False
+
+
+def _negates(text: str, start: int, before: str, window: int, words: frozenset[str]) -> bool:
     offset = start - len(before)
     for m in list(_WORD.finditer(before))[-window:]:
         lower = m.group().lower()
@@ -353,8 +361,7 @@ def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     between = _WORD.findall(text[hand.end : desk.start])
     # Names too: "handed a printed version of this note to Tom at reception".
     if not (
-        len(between) <= 8
-        and all(w.lower() in _DESK_PERSON_WORDS or w.istitle() for w in between)
+        len(between) <= 8 and all(w.lower() in _DESK_PERSON_WORDS or w.istitle() for w in between)
     ):
         return False
     between = [w.lower() for w in between]
@@ -530,12 +537,35 @@ def _greeting_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def _names_a_thing(text: str, cue: Cue) -> bool:
-    """The cue holds a content word: "the salt room" does, "the whole process" does not."""
-    return any(
-        (lower := w.lower()) not in STOP_WORDS and lower not in _NOT_CONTENT
-        for w in _WORD.findall(text, cue.start, cue.end)
-    )
+def _praised_thing(text: str, praise: Cue) -> Cue | None:
+    """'the salt room' before 'sounds amazing': the earliest the/your/that/this in the clause
+    before the praise, with at most 8 words after it (and maybe 'you've just finished'), one of
+    them a content word. The cue then spans the thing and the praise."""
+    start = max(0, praise.start - _PRAISE_REACH)
+    clause = _CLAUSE_BREAK.split(text[start : praise.start])[-1]
+    offset = praise.start - len(clause)
+    words = list(_WORD.finditer(clause))
+    for i, word in enumerate(words):
+        if word.group().lower() not in _PRAISE_DETERMINERS:
+            continue
+        thing = [w.group() for w in words[i + 1 :]]
+        if len(thing) > 12:
+            continue
+        inner = next((k for k, w in enumerate(thing) if w.lower() in _INNER_SUBJECTS), None)
+        if inner is not None:  # "the room you've just finished": the room
+            thing = thing[:inner]
+        if 0 < len(thing) <= 8 and any(
+            (lower := w.lower()) not in STOP_WORDS and lower not in _NOT_CONTENT for w in thing
+        ):
+            return praise._replace(start=offset + word.start())
+        return None
+    return None
+
+
+_PRAISE_REACH = 100
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\n()\[\]–—]|\s-\s")
+_PRAISE_DETERMINERS = _words("the your that this")
+_INNER_SUBJECTS = _words("you they we you're you've they're they've we're we've")
 
 
 def _new_thing_ok(text: str, cue: Cue) -> bool:
@@ -601,7 +631,7 @@ def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
     """
     ok = cues.get("SPEC_REMARK", []) + cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
     ok += [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
-    ok += [c for c in cues.get("SPEC_PRAISED", []) if _names_a_thing(text, c)]
+    ok += [t for c in cues.get("SPEC_PRAISED", []) if (t := _praised_thing(text, c))]
     ok += [c for c in cues.get("SPEC_TOPIC", []) if _has_content(text, c.end)]
     numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
     gifts = cues.get("GIFT_ITEM", [])

@@ -1007,22 +1007,25 @@ _REMARKS = [
     "the story you told", "the case study", "you talked through", "you talked about",
     "you went through", "you told us", "you walked us through", "you showed us",
 ]  # fmt: skip
-_EVALUATIVE = (
-    r"lovely|great|amazing|stunning|beautiful|impressive|brilliant|fascinating|interesting|"
-    r"fantastic|incredible|inspiring|cool|fun|neat|wonderful|superb|excellent|delicious|"
-    r"gorgeous|clever|smart|ingenious|genius|perfect|unreal|epic|mental|class|"
-    r"a (?:great|good|real|lovely|brilliant|clever|smart) [a-z]+|the best|the highlight"
-)
-# "The sensory room you've just finished is beautiful", "the salt room sounds amazing": a thing
-# seen or heard about there, then praised; decide.py wants a content word in the cue.
-_PRAISED_THING = re.compile(
-    r"\b(?:the|your|that|this) (?P<cue>[\w'’-]+(?: [\w'’-]+){0,7}?)"
-    r"(?: (?:you|they|we)(?:['’]re|['’]ve| are| have| had)? (?:just |recently )?[a-z]+)? "
-    r"(?:(?:was|were|is|are|looked|looks|look|sounded|sounds|sound|seemed|seems|seem|felt|"
-    r"tasted|tastes) (?:(?:really|so|very|absolutely|proper|just|truly|such|quite|pretty) )?"
-    r"(?:" + _EVALUATIVE + r")|made me (?:smile|laugh|think))\b",
-    re.IGNORECASE,
-)
+# "The sensory room you've just finished is beautiful", "the salt room sounds amazing": praise,
+# after which decide.py looks back for the thing praised (a content word in "the ...").
+_PRAISE_VERBS = [
+    "was", "were", "is", "are", "looked", "looks", "look", "sounded", "sounds", "sound",
+    "seemed", "seems", "seem", "felt", "tasted", "tastes",
+]  # fmt: skip
+_PRAISE_WORDS = [
+    "lovely", "great", "amazing", "stunning", "beautiful", "impressive", "brilliant",
+    "fascinating", "interesting", "fantastic", "incredible", "inspiring", "cool", "fun", "neat",
+    "wonderful", "superb", "excellent", "delicious", "gorgeous", "clever", "smart", "ingenious",
+    "genius", "perfect", "unreal", "epic", "mental", "class", "a great", "a good", "a real",
+    "a lovely", "a brilliant", "a clever", "a smart", "the best", "the highlight",
+]  # fmt: skip
+_PRAISE = _expand(
+    _PRAISE_VERBS,
+    _opt("really", "so", "very", "absolutely", "proper", "just", "truly", "such", "quite",
+         "pretty"),
+    _PRAISE_WORDS,
+) + ["made me smile", "made me laugh", "made me think"]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
     r"\[NAME\](?: (?:from|on|in|at) (?:the )?[\w-]+(?: [\w-]+)?)? (?P<cue>said|mentioned|told me|"
@@ -1039,6 +1042,7 @@ def specific_rules() -> list[Rule]:
     (times, experience years, sentence starts, greetings and sign-offs do not count).
     """
     rules = _phrases("SPEC_REMARK", "specific_reference.remark", _REMARKS)
+    rules += _phrases("SPEC_PRAISED", "specific_reference.praised_thing", _PRAISE)
     rules += _phrases("SPEC_TOPIC", "specific_reference.topic", _CONTENT_CUES)
     # "your comment that the cohort data ...", "her question about how I would reforecast"
     rules += _phrases(
@@ -1069,9 +1073,6 @@ def specific_rules() -> list[Rule]:
         Rule("SPEC_NEW", "specific_reference.new_thing",
              re.compile(r"(?:\b(?:the|your|their|its|our)|['’]s) (?P<cue>new)\b", re.IGNORECASE),
              ("new",)),
-        Rule("SPEC_PRAISED", "specific_reference.praised_thing", _PRAISED_THING,
-             ("was", "were", "is ", "are", "look", "sound", "seem", "felt", "taste",
-              "made me")),
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
              ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
         Rule("SPEC_SEEN", "specific_reference.demo",
