@@ -57,7 +57,8 @@ _GENERIC_OBJECTS = _words(
     setting staff commute pay salary start offer contract shift shifts availability interviewers
     panel tour visit look invite invitation feedback come meet touch name email phone url
     address receptionist reception manager managers recruiter hr whole overall vibes vibe
-    enjoyed liked loved appreciated valued"""
+    enjoyed liked loved appreciated valued current creative ongoing upcoming daily wider various
+    exciting different future project projects detail"""
 )
 # The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
 # (but "the new kitchen" is a detail: see _new_thing_ok).
@@ -118,8 +119,10 @@ _PLACEHOLDER_WORDS = _words(
     person field employer firm agency school mention point example"""
 )
 _ROLE_AFTER_TITLE_RUN = re.compile(
-    r"(?:\s+[A-Z0-9][A-Za-z0-9]*)*(?:\s+[a-z]+)?"
-    r"\s+(?i:role|position|job|opening|vacancy|post|title|interview)\b"
+    r"(?:[\s-]+[A-Z0-9][A-Za-z0-9]*)*(?:\s+[a-z]+)?"
+    r"\s+(?i:role|position|job|opening|vacancy|post|title|interview|scheme|programme|program|"
+    r"apprenticeship|internship|certificate|certification|degree|diploma|licence|license|"
+    r"qualification|award)\b"
 )
 _YEARS_BEFORE = re.compile(
     r"(?i:\b(my)\s+)?(?i:(?:over|nearly|almost|about)\s+)?"
@@ -249,7 +252,9 @@ def decide_fit(text: str, cues: Cues) -> list[Cue]:
     found = [
         c
         for c in cues.get("FIT", [])
-        if (c.rule != "fit.i_did" or _did_work(text, c)) and not _BARE_CLAIM.match(text, c.end)
+        if (c.rule != "fit.i_did" or _did_work(text, c))
+        and not _BARE_CLAIM.match(text, c.end)
+        and not (c.rule in _BRINGING and _BRINGS_PAPERS.match(text, c.end))
     ]
     found += [y for c in cues.get("FIT_YEARS", []) if (y := _years_cue(text, c)) is not None]
     return [c for c in found if not negated(text, c.start, 3)]
@@ -268,6 +273,12 @@ def _did_work(text: str, cue: Cue) -> bool:
     return not (following[:1] and following[0] in _NOT_WORK_OBJECTS)
 
 
+_BRINGING = frozenset({"fit.i_bring", "fit.bring_my"})
+# "I will bring my ID and certificates as requested": papers to the interview, not a skill.
+_BRINGS_PAPERS = re.compile(
+    r"(?: my| along| with me| the)* (?i:id|cv|resume|résumé|certificates?|documents?|passport|"
+    r"portfolio|references|paperwork|laptop|driving licen[cs]e|dbs)\b"
+)
 _NOT_WORK_OBJECTS = _words(
     """interview interviews it this that so before anything you everyone them us enjoy like
     love want think mean feel appreciate"""
@@ -594,6 +605,7 @@ def _qualification_sentence(text: str, cue: Cue) -> bool:
     return not _QUALIFICATION_WORDS.isdisjoint(w.lower() for w in _WORD.findall(sentence))
 
 
+_SUBJECT_LINE = re.compile(r"\s*(?i:re|fw|fwd|subject)\s*:")
 _QUALIFICATION_WORDS = _words(
     """licence license licences licenses licensed ticket tickets certificate certificates
     certified certification qualification qualifications qualified accredited accreditation
@@ -617,10 +629,17 @@ def _capitalised_ok(text: str, cue: Cue) -> bool:
         return False
     if text[cue.end : cue.end + 2] in {"'s", "’s"}:
         return False  # "Acme's culture": most likely the employer's name
-    if text[cue.start : cue.end].isupper() and _qualification_sentence(text, cue):
-        return False  # "I hold a full PCV licence", "ADR and HIAB tickets": the candidate's
+    if _qualification_sentence(text, cue):
+        return False  # "I hold a full PCV licence", "ISTQB certified, 3 yrs Cypress"
+    if _SUBJECT_LINE.match(text, text.rfind("\n", 0, cue.start) + 1):
+        return False  # "Re: Reservations Agent - still keen!": the job in a subject line
     # A title-case run ending in a role word ("Backend Engineer role") names the job.
     return _ROLE_AFTER_TITLE_RUN.match(text, cue.end) is None
+
+
+def _just_before(text: str, cue: Cue, other: Cue) -> bool:
+    """`cue` ends at most one word before `other` starts ("20 Amazon voucher")."""
+    return 0 <= other.start - cue.end <= 20 and len(_WORD.findall(text, cue.end, other.start)) <= 1
 
 
 def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
@@ -641,7 +660,7 @@ def decide_specific(text: str, cues: Cues, fit: list[Cue]) -> list[Cue]:
             for c in numbers
             if _number_ok(text, c)
             and not _near_any(text, c, fit)
-            and not any(0 <= g.start - c.end <= 12 for g in gifts)
+            and not any(_just_before(text, c, g) for g in gifts)
         ]
     if caps:
         caps = [

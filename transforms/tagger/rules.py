@@ -381,7 +381,8 @@ _ACHIEVE_VERBS = [
     "driven", "drove", "planned", "fitted", "installed", "facilitated", "co - facilitated",
     "cooked", "baked", "cleaned", "nursed", "processed", "styled", "serviced", "inspected",
     "operated", "assessed", "treated", "prepared", "volunteered", "studied", "looked after",
-    "cared for",
+    "cared for", "covered", "modeled", "modelled", "subtitled", "translated", "edited",
+    "drafted", "reviewed", "tested", "filmed", "photographed",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
@@ -480,6 +481,63 @@ _FIT_PATTERNS = (
             "capstone",
         ),
     ),
+    # "I am AAT qualified", "I'm a qualified pharmacy technician", "ISTQB certified"
+    (
+        "fit.i_am_qualified",
+        r"\b(?:(?:i am|i['’]m|am) (?:a |an )?(?:fully |now |also |newly )?(?:[a-z0-9]{2,8} )?|"
+        r"\b[a-z0-9]{2,8} )(?:qualified|certified|registered|chartered|licensed|accredited)\b|"
+        r"\bi graduated (?:with|in|from)\b",
+        (
+            "qualified",
+            "certified",
+            "registered",
+            "chartered",
+            "licensed",
+            "accredited",
+            "graduated",
+        ),
+    ),
+    # "I have NVQ Level 3 in Health and Social Care", "finished my Early Years degree"
+    (
+        "fit.my_qualification",
+        r"\b(?:i (?:also )?(?:have|hold)|i['’]ve (?:also )?got|i (?:have )?(?:just )?"
+        r"(?:finished|completed|passed|did)|finished|completed) (?:a |an |my |the )?"
+        r"(?:[\w-]+ ){0,3}?(?:degree|diploma|placement|apprenticeship|nvq|qualification|"
+        r"certificate|certification|licen[cs]e|card|level \d|training|course|dbs)\b",
+        (
+            "degree",
+            "diploma",
+            "placement",
+            "apprenticeship",
+            "nvq",
+            "qualification",
+            "certificate",
+            "certification",
+            "licence",
+            "license",
+            "card",
+            "level",
+            "training",
+            "course",
+            "dbs",
+        ),
+    ),
+    # "I did two summers on reception", "I did a similar identity for a coffee brand"
+    (
+        "fit.i_did_a_stint",
+        r"\bi (?:also |just )?did (?:a |an |the |my |\w+ )?(?:[\w-]+ ){0,2}?(?:summers?|"
+        r"years?|months?|seasons?|placement|internship|stint|apprenticeship|project|similar)\b",
+        ("did",),
+    ),
+    # "My branding work for three bookshops", "at [NAME] we cut near misses by a third"
+    (
+        "fit.my_work_for",
+        r"\bmy (?:[\w-]+ ){0,2}work (?:for|on|at|with|in)\b|"
+        r"\bat (?:\[name\]|my [\w' -]{1,30}?),? we (?:cut|reduced|built|launched|grew|doubled|"
+        r"halved|introduced|rolled out|moved|migrated|automated|redesigned|delivered|improved|"
+        r"increased)\b",
+        ("work", "we "),
+    ),
     # "I was the BIM coordinator for the MEP package"
     (
         "fit.i_was_the_role",
@@ -487,7 +545,8 @@ _FIT_PATTERNS = (
         r"analyst|developer|designer|consultant|officer|supervisor|head|director|owner|architect|"
         r"editor|reporter|teacher|nurse|chef|assistant|specialist|administrator|accountant|"
         r"auditor|researcher|scientist|technician|planner|buyer|producer|captain|president|"
-        r"founder|trainer|mentor|volunteer|surveyor|controller|representative)\b",
+        r"founder|trainer|mentor|volunteer|surveyor|controller|representative|super-user|"
+        r"superuser|champion|user)\b",
         ("i was",),
     ),
     # "I've got my CSCS card", "I've got my RHS Level 3"
@@ -992,6 +1051,8 @@ _CONTENT_CUES = [
     "your description of", "the description of", "your idea of", "your idea to",
     "your idea about", "'s point about", "'s point that", "'s comment about", "'s idea of",
     "talked me through", "took me through", "talking me through",
+    "i saw", "i spotted", "saw that", "you show me", "you show us", "i found the",
+    "found the", "site walk", "site visit", "walk around", "walk through",
     "interesting to hear", "interesting to learn", "interesting to see", "to hear that",
     "to learn that", "to see that", "hearing that", "learning that",
 ]  # fmt: skip
@@ -1018,12 +1079,14 @@ _PRAISE_WORDS = [
     "fascinating", "interesting", "fantastic", "incredible", "inspiring", "cool", "fun", "neat",
     "wonderful", "superb", "excellent", "delicious", "gorgeous", "clever", "smart", "ingenious",
     "genius", "perfect", "unreal", "epic", "mental", "class", "a great", "a good", "a real",
-    "a lovely", "a brilliant", "a clever", "a smart", "the best", "the highlight",
+    "a lovely", "a brilliant", "a clever", "a smart", "the best", "the highlight", "sick",
+    "something else", "something special", "magic", "a joy", "a delight", "inspired",
+    "remarkable", "spotless", "beautiful",
 ]  # fmt: skip
 _PRAISE = _expand(
     _PRAISE_VERBS,
     _opt("really", "so", "very", "absolutely", "proper", "just", "truly", "such", "quite",
-         "pretty"),
+         "pretty", "pure", "seriously", "genuinely"),
     _PRAISE_WORDS,
 ) + ["made me smile", "made me laugh", "made me think"]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
@@ -1050,7 +1113,8 @@ def specific_rules() -> list[Rule]:
         "specific_reference.their_remark",
         _expand(["your", "his", "her", "their", "'s", "the honest", "your honest"],
                 ["comment", "comments", "point", "remark", "observation", "concern", "question",
-                 "answer", "answers",
+                 "answer", "answers", "mention", "advice", "tip", "tips", "feedback",
+                 "suggestion", "words of encouragement",
                  "account", "story", "description", "explanation", "example", "worry",
                  "frustration", "admission", "honesty", "candour", "candor", "take", "view"],
                 ["that", "about", "of", "on", "around", "regarding"]),
@@ -1073,6 +1137,12 @@ def specific_rules() -> list[Rule]:
         Rule("SPEC_NEW", "specific_reference.new_thing",
              re.compile(r"(?:\b(?:the|your|their|its|our)|['’]s) (?P<cue>new)\b", re.IGNORECASE),
              ("new",)),
+        # "the great conversation this morning about migrating your regression suite"
+        Rule("SPEC_TOPIC", "specific_reference.topic",
+             re.compile(r"\b(?:conversation|discussion|chat|talk|call|exchange|session)"
+                        r"(?: [\w'’-]+){1,4}? (?P<cue>about|on|around|regarding)\b",
+                        re.IGNORECASE),
+             ("conversation", "discussion", "chat", "talk", "call", "exchange", "session")),
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
              ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
         Rule("SPEC_SEEN", "specific_reference.demo",
