@@ -297,3 +297,58 @@ def test_capital_letter_template_fields_are_placeholders(tagger: Tagger, text: s
 def test_note_handed_to_a_named_person_at_reception_is_handed(tagger: Tagger) -> None:
     text = "As I left I handed a printed version of this note to Tom at reception."
     assert has(tagger, text, "handed_on_exit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kindly accept the small gift of plantain chips I sent along with this letter.",
+        "I also left some ensaymada for the staff, I hope you like it.",
+        "Left u some energy drinks w the guy at the gate lol.",
+        "I have sent some chin-chin and a card to your office as a small appreciation.",
+    ],
+)
+def test_anything_left_or_sent_for_them_is_a_gift(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "gift")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for the gift of your time.",
+        "I sent some examples of my work last week.",
+    ],
+)
+def test_figurative_gifts_and_work_samples_are_not_gifts(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "gift")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks in advance for Thursday's interview.",
+        "I will be attending the interview on 14th at 11 AM as scheduled.",
+        "Thank you for the interview we will have today at 11 am.",
+        "Dear [Hiring Manager's Name], thank you.",
+    ],
+)
+def test_more_ways_to_write_before_the_interview(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "prewritten")
+
+
+def test_a_name_in_brackets_is_not_a_placeholder(tagger: Tagger) -> None:
+    assert not has(tagger, "I loved the [Project Aurora] moodboards.", "prewritten")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have given this letter at the security gate while going out.",
+        "I have submitted this letter at the reception before leaving the premises.",
+        "Gave the lassie on reception a wee note for you on my way out.",
+        "Left a wee succulent and this card with your receptionist as I was heading off.",
+        "Left this with the lad on the security desk going out.",
+    ],
+)
+def test_more_ways_to_leave_the_note_at_the_desk(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "handed_on_exit")

@@ -108,7 +108,8 @@ _NOTE_OBJECTS = _words("note card letter envelope")
 # note to the lady at the front desk", "left it with [NAME] on reception").
 _DESK_PERSON_WORDS = _NOTE_WORDS | _words(
     """to with for lady man guy woman gentleman person someone somebody staff chap bloke girl
-    colleague member team name printed paper hard version of"""
+    colleague member team name printed paper hard version of lad lass lassie fella gent guard
+    fellow"""
 )
 _PII_TAGS = _words("NAME EMAIL PHONE URL ADDRESS")
 _PRONOUN_OBJECTS = _words("it this that them him her everything something anything")
@@ -295,10 +296,12 @@ _BARE_CLAIM = re.compile(
 
 
 def decide_gift(text: str, cues: Cues) -> list[Cue]:
-    """A gift item and a delivery cue in the same sentence, neither negated nor excluded."""
+    """A gift item and a delivery cue in the same sentence, neither negated nor excluded, or
+    something left or sent for them (GIFT_GIVEN), not hedged."""
+    given = [c for c in cues.get("GIFT_GIVEN", []) if not _hedged(text, c.start, 4)]
     items = cues.get("GIFT_ITEM")
     if not items:
-        return []
+        return given
     excluded = cues.get("GIFT_EXCLUDE", [])
     items = [c for c in items if not _overlaps(c, excluded)]
     sends = [c for c in cues.get("GIFT_SEND", []) if not _overlaps(c, items)]
@@ -309,7 +312,7 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
                 _hedged(text, item.start, 6) or _hedged(text, send.start, 4)
             ):
                 out += [item, send]
-    return out
+    return out + given
 
 
 def _hedged(text: str, start: int, window: int) -> bool:
@@ -341,7 +344,12 @@ def placeholder_ok(span: str) -> bool:
         return False
     if span.startswith(("{", "<<")):
         return True
-    found = {w.strip(".,:;'’").lower() for w in inner.replace("/", " ").replace("_", " ").split()}
+    words = [w.strip(".,:;'’") for w in inner.replace("/", " ").replace("_", " ").split()]
+    found = {_CONTRACTION.sub("", w.lower()) for w in words}
+    if all(w[:1].isupper() for w in words) and any(
+        _CONTRACTION.sub("", w.lower()) not in _PLACEHOLDER_WORDS and not w.isupper() for w in words
+    ):
+        return False  # "[Project Aurora]": a name in brackets, not a field to fill
     return bool(found & _PLACEHOLDER_WORDS) or inner.upper().strip("X") == ""
 
 
@@ -370,9 +378,14 @@ def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     if not hand.end <= desk.start <= hand.end + 60:
         return False
     between = _WORD.findall(text[hand.end : desk.start])
-    # Names too: "handed a printed version of this note to Tom at reception".
+    # Names too: "handed a printed version of this note to Tom at reception"; anything else
+    # beside the note itself: "left a wee succulent and this card with your receptionist".
     if not (
-        len(between) <= 8 and all(w.lower() in _DESK_PERSON_WORDS or w.istitle() for w in between)
+        len(between) <= 8
+        and (
+            all(w.lower() in _DESK_PERSON_WORDS or w.istitle() for w in between)
+            or not _NOTE_OBJECTS.isdisjoint(w.lower() for w in between)
+        )
     ):
         return False
     between = [w.lower() for w in between]

@@ -752,6 +752,18 @@ _TOPICS = [
 ]  # fmt: skip
 
 
+# "left some ensaymada for the staff", "left u some energy drinks", "sent some chin-chin and a
+# card to your office": something left or sent for them, whatever it is.
+_GIFT_GIVEN = re.compile(
+    r"\b(?:left|brought|dropped|sent|bought|baked|made|ordered|popped|got)"
+    r"(?: (?:off|in|over|round|along))? "
+    r"(?:(?:u|you|the team|everyone) (?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|"
+    r"a batch of)\b|"
+    r"(?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|a batch of)\b[^.!?\n]{0,50}?"
+    r"\b(?:for (?:the|your|all the) (?:staff|team|office|crew|boys|lads|girls|guys|shift|"
+    r"night shift|day shift|department|kitchen|staff room|staffroom)|to (?:your|the) office)\b)",
+    re.IGNORECASE,
+)
 _GIFT_WORDS = (
     r"(?:gift|flower|coffee|wine|chocolate|voucher|fruit|cookie|cake|hamper|present|candle)s?"
     r"(?:[\s-]+(?:cards?|baskets?|box(?:es)?|sets?|hampers?|vouchers?|shop|wrap|wrapping))?"
@@ -831,7 +843,17 @@ def gift_rules() -> list[Rule]:
         "gift.topical",
         ["lunch break", "my lunch", "lunch hour", "lunchtime", "over lunch", "during lunch"],
     )
-    rules += _phrases("GIFT_EXCLUDE", "gift.figurative", _expand(["gift", "gifts"], ["of"]))
+    rules += [Rule("GIFT_GIVEN", "gift.given_for_them", _GIFT_GIVEN,
+                   ("left", "brought", "dropped", "sent", "bought", "baked", "made", "ordered",
+                    "popped", "got"))]  # fmt: skip
+    # "the gift of your time", "the gift of the gab" (but "a small gift of plantain chips" is one)
+    rules += _phrases(
+        "GIFT_EXCLUDE",
+        "gift.figurative",
+        _expand(["gift", "gifts"], ["of"],
+                ["your", "the", "time", "his", "her", "their", "our", "my", "gab", "life",
+                 "patience", "knowledge", "experience", "insight", "perspective"]),
+    )  # fmt: skip
     rules += _phrases(
         "GIFT_EXCLUDE",
         "gift.figurative",
@@ -867,7 +889,12 @@ def gift_rules() -> list[Rule]:
 
 _SOON = ["today", "tomorrow", "tonight", "this morning", "this afternoon", "this evening",
          "later today", "later this morning", "later this afternoon", "in a few hours",
-         "in an hour", "in a bit", "shortly", "this week"]  # fmt: skip
+         "in an hour", "in a bit", "shortly", "this week"] + _expand(
+    ["on", "next", "this", "on the"],
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+)  # fmt: skip
+_WEEKDAYS_S = [f"{day} 's" for day in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday")]  # fmt: skip
 _LATER_ROUND = [
     "next steps", "next step", "next round", "next stage", "next interview", "second interview",
     "second round", "third round", "final round", "final interview", "follow - up interview",
@@ -945,7 +972,23 @@ def prewritten_rules() -> list[Rule]:
         "prewritten.in_advance",
         _expand(["in advance for"],
                 ["meeting", "interviewing", "the interview", "taking the time", "our meeting",
-                 "our interview", "having me"]),
+                 "our interview", "having me"])
+        + _expand(["in advance for"], _WEEKDAYS_S, ["interview", "meeting", "call"]),
+    )  # fmt: skip
+    # "I will be attending the interview on 14th", "the interview we will have today"
+    rules += _phrases(
+        "FUTURE_INTERVIEW",
+        "prewritten.will_attend",
+        _expand(["will be attending", "will attend", "look forward to attending",
+                 "confirm my attendance at", "confirming my attendance at"],
+                ["the", "my", "our"], ["interview"])
+        + _expand(["interview"], _opt("that"), ["we will have", "we 'll have", "we are having"]),
+    )  # fmt: skip
+    rules += _phrases(
+        "FUTURE_MEET",
+        "prewritten.agreeing_to_meet",
+        _expand(["agreeing to", "for agreeing to"], ["meet", "see", "speak with", "talk with"],
+                _opt("with"), ["me"]),
     )  # fmt: skip
     rules += _phrases(
         "FUTURE_INTERVIEW",
@@ -976,7 +1019,8 @@ def prewritten_rules() -> list[Rule]:
 
 _HAND_VERBS = ["left", "leave", "leaving", "handed", "hand", "handing", "gave", "give",
                "giving", "dropped", "drop", "dropping", "passed", "pass", "passing",
-               "entrusted", "entrusting", "popped", "pop", "slipped", "tucked", "put"]  # fmt: skip
+               "entrusted", "entrusting", "popped", "pop", "slipped", "tucked", "put", "given",
+               "submitted", "deposited", "lodged"]  # fmt: skip
 _DESKS = ["receptionist", "reception", "front desk", "front office", "security desk",
           "lobby desk", "concierge", "desk", "doorman", "front - desk", "frontdesk",
           "reception desk", "office manager", "assistant", "security", "security guard",
@@ -1010,7 +1054,10 @@ def handed_rules() -> list[Rule]:
         ["on my way out", "on the way out", "as i leave", "as i am leaving", "as i was leaving",
          "as i left", "before i leave", "before leaving", "on leaving", "while leaving",
          "as i head out", "on my way out the door", "as i walk out", "when i leave",
-         "when leaving", "upon leaving", "on exiting", "as i exit"],
+         "when leaving", "upon leaving", "on exiting", "as i exit", "while going out",
+         "going out", "heading off", "as i was heading off", "as i was heading out",
+         "before leaving the premises", "on the way out the door", "when i went out",
+         "when i go out"],
     )  # fmt: skip
     return rules
 
