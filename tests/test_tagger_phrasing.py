@@ -352,3 +352,23 @@ def test_a_name_in_brackets_is_not_a_placeholder(tagger: Tagger) -> None:
 )
 def test_more_ways_to_leave_the_note_at_the_desk(tagger: Tagger, text: str) -> None:
     assert has(tagger, text, "handed_on_exit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is my dream to work in your hospital.",
+        "I really hope I get the chance to join your team.",
+        "I'd really like to bring that approach to your team.",
+        "I would count it a privilege to look after your residents.",
+        "lowkey obsessed with this role now",
+        "rlly rlly want this",
+        "Mad for the job.",
+    ],
+)
+def test_enthusiasm_in_many_voices(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "enthusiasm")
+
+
+def test_would_like_to_thank_is_not_enthusiasm(tagger: Tagger) -> None:
+    assert not has(tagger, "I would like to thank you for your time.", "enthusiasm")

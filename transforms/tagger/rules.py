@@ -123,6 +123,8 @@ def norm_table() -> dict[str, str]:
         "luv": "love",
         "gonna": "going",
         "wanna": "want",
+        "rlly": "really",
+        "rly": "really",
         "tmrw": "tomorrow",
         "tmr": "tomorrow",
         "tomorow": "tomorrow",
@@ -258,6 +260,10 @@ _ENTHUSIASM_PATTERNS = (
 )
 
 
+_JOIN_ACTIONS = ["start", "be", "bring", "learn", "get", "come", "join", "work", "help", "build",
+                 "do", "take", "try", "grow", "develop", "make", "support", "see"]  # fmt: skip
+
+
 @spacy.registry.misc("followup.enthusiasm_rules.v1")
 def enthusiasm_rules() -> list[Rule]:
     """Enthusiasm for the role or team: excited, thrilled, eager, can't wait, love to join, ...
@@ -325,8 +331,9 @@ def enthusiasm_rules() -> list[Rule]:
         "ENTHUSIASM",
         "enthusiasm.would_love_to",
         _expand(["would"], _opt("really", "absolutely", "so", "just", "honestly"), ["love to"],
-                ["start", "be", "bring", "learn", "get", "come", "join", "work", "help", "build",
-                 "do", "take", "try", "grow", "develop", "make", "support", "see"]),
+                _JOIN_ACTIONS)
+        + _expand(["would"], ["really", "very much", "truly", "so"], ["like to"],
+                  _JOIN_ACTIONS),
     )  # fmt: skip
     # "Really looking forward to it!" about the job, not the reply ("to hearing from you").
     rules += _phrases(
@@ -341,7 +348,11 @@ def enthusiasm_rules() -> list[Rule]:
         "ENTHUSIASM",
         "enthusiasm.up_for_it",
         ["well up for", "really up for", "so up for", "right up my street", "right up my alley",
-         "hope i get to", "hoping i get to",
+         "hope i get to", "hoping i get to", "hope i get the chance", "hope i get the opportunity",
+         "hope to get the chance", "my dream to", "a dream to", "dream of working",
+         "dream come true", "a privilege to", "an honour to", "an honor to", "a privilege",
+         "mad for the", "obsessed with", "really want this", "want this so",
+         "happy if i can", "glad if i can", "happy if i could",
          "hope i get the job", "hope i get it", "hope i get the role", "hope i get the position",
          "hope i get this"],
     )  # fmt: skip
