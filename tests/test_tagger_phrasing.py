@@ -372,3 +372,35 @@ def test_enthusiasm_in_many_voices(tagger: Tagger, text: str) -> None:
 
 def test_would_like_to_thank_is_not_enthusiasm(tagger: Tagger) -> None:
     assert not has(tagger, "I would like to thank you for your time.", "enthusiasm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Re the ladder pitch you watched me fumble, I've practised it every evening.",
+        "Thanks for the question on water rescue cover at the reservoir.",
+        "Loved meeting Biscuit the practice cat!",
+        "The dbt incremental model horror story was hilarious.",
+        "Thanks for the frank discussion of the change to the evacuation policy.",
+        "Thanks for the deep dive into the pricing experiment.",
+        "Your burrata with the charred peaches is still on my mind.",
+        "I like very much the pipe bending machine you show me.",
+        "It was great to hear how the branch is moving to appointment-only meetings.",
+        "Re the 40-minute lag on late events: at [NAME] I cut a similar lag to 6 minutes.",
+    ],
+)
+def test_details_of_the_day_in_more_words_are_specific(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've sent over a little box of Tony's Chocolonely for the team as a thank you.",
+        "I am looking forward to discussing my application for the Social Worker role.",
+        "I look forward to seeing the cell culture suite at 2pm today.",
+        "Thank you for the invitation to the Cabin Crew recruitment day.",
+    ],
+)
+def test_gift_brands_and_things_still_to_come_are_not_specific(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "specific_reference")

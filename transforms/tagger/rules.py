@@ -1109,7 +1109,11 @@ _CONTENT_CUES = [
     "your description of", "the description of", "your idea of", "your idea to",
     "your idea about", "'s point about", "'s point that", "'s comment about", "'s idea of",
     "talked me through", "took me through", "talking me through",
-    "i saw", "i spotted", "saw that", "you show me", "you show us", "i found the",
+    "i saw", "i spotted", "saw that", "i found the", "re the", "regarding the", "i mentioned",
+    "to hear how", "to learn how", "to see how", "hearing how", "learning how", "seeing how",
+    "loved meeting", "enjoyed meeting", "great to meet", "lovely to meet", "deep dive into",
+    "deep - dive into", "dive into", "task with", "exercise with", "scenario with",
+    "role play with", "role - play with", "task on", "exercise on",
     "found the", "site walk", "site visit", "walk around", "walk through",
     "interesting to hear", "interesting to learn", "interesting to see", "to hear that",
     "to learn that", "to see that", "hearing that", "learning that",
@@ -1125,6 +1129,7 @@ _REMARKS = [
     "you emphasised", "your remark", "the question you asked", "the example you gave",
     "the story you told", "the case study", "you talked through", "you talked about",
     "you went through", "you told us", "you walked us through", "you showed us",
+    "you show me", "you show us", "you had me", "you watched me", "you asked me to",
 ]  # fmt: skip
 # "The sensory room you've just finished is beautiful", "the salt room sounds amazing": praise,
 # after which decide.py looks back for the thing praised (a content word in "the ...").
@@ -1139,14 +1144,16 @@ _PRAISE_WORDS = [
     "genius", "perfect", "unreal", "epic", "mental", "class", "a great", "a good", "a real",
     "a lovely", "a brilliant", "a clever", "a smart", "the best", "the highlight", "sick",
     "something else", "something special", "magic", "a joy", "a delight", "inspired",
-    "remarkable", "spotless", "beautiful",
+    "remarkable", "spotless", "beautiful", "hilarious", "funny", "eye - opening", "insightful",
+    "memorable", "on my mind",
 ]  # fmt: skip
 _PRAISE = _expand(
     _PRAISE_VERBS,
     _opt("really", "so", "very", "absolutely", "proper", "just", "truly", "such", "quite",
-         "pretty", "pure", "seriously", "genuinely"),
+         "pretty", "pure", "seriously", "genuinely", "still"),
     _PRAISE_WORDS,
-) + ["made me smile", "made me laugh", "made me think"]  # fmt: skip
+) + ["made me smile", "made me laugh", "made me think", "stuck with me", "stayed with me",
+   "has stuck with me", "has stayed with me", "stays with me"]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
     r"\[NAME\](?: (?:from|on|in|at) (?:the )?[\w-]+(?: [\w-]+)?)? (?P<cue>said|mentioned|told me|"
@@ -1169,7 +1176,7 @@ def specific_rules() -> list[Rule]:
     rules += _phrases(
         "SPEC_TOPIC",
         "specific_reference.their_remark",
-        _expand(["your", "his", "her", "their", "'s", "the honest", "your honest"],
+        _expand(["your", "his", "her", "their", "'s", "the", "the honest", "your honest"],
                 ["comment", "comments", "point", "remark", "observation", "concern", "question",
                  "answer", "answers", "mention", "advice", "tip", "tips", "feedback",
                  "suggestion", "words of encouragement",
@@ -1198,7 +1205,7 @@ def specific_rules() -> list[Rule]:
         # "the great conversation this morning about migrating your regression suite"
         Rule("SPEC_TOPIC", "specific_reference.topic",
              re.compile(r"\b(?:conversation|discussion|chat|talk|call|exchange|session)"
-                        r"(?: [\w'’-]+){1,4}? (?P<cue>about|on|around|regarding)\b",
+                        r"(?: [\w'’-]+){0,4}? (?P<cue>about|on|around|regarding|of)\b",
                         re.IGNORECASE),
              ("conversation", "discussion", "chat", "talk", "call", "exchange", "session")),
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
