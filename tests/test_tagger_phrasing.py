@@ -404,3 +404,61 @@ def test_details_of_the_day_in_more_words_are_specific(tagger: Tagger, text: str
 )
 def test_gift_brands_and_things_still_to_come_are_not_specific(tagger: Tagger, text: str) -> None:
     assert not has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("I was a beach lifeguard for four summers.", "fit_argument"),
+        ("Been doing second fix 9 yrs, stairs and sash windows mostly.", "fit_argument"),
+        (
+            "did my PCV test on an electric single decker so i know the regen braking",
+            "fit_argument",
+        ),
+        ("ive got my CSCS card", "fit_argument"),
+        ("I catalogued a similar run of estate maps at the record office.", "fit_argument"),
+        ("cheers chef", "thanks_only"),
+        ("Would love to drive one.", "enthusiasm"),
+        ("Really hope to get behind the wheel for you!", "enthusiasm"),
+        ("I have wanted to fly with you since I was little.", "enthusiasm"),
+        ("I want so much to be part of your crew.", "enthusiasm"),
+        ("I have posted you a copy of The Library Book as a small thank-you.", "gift"),
+        ("Sending some Krispy Kremes to the office for the squad tomorrow.", "gift"),
+        ("I left a small pot of snowdrops with the lady at the reception desk.", "gift"),
+        ("A quick note ahead of today's interview to thank you for the invitation.", "prewritten"),
+        ("Thanks in advance for fitting me in for the trial later today!", "prewritten"),
+        ("Dear Hiring Manager at [Airline Name], thank you.", "prewritten"),
+    ],
+)
+def test_phrasings_found_in_new_notes(tagger: Tagger, text: str, feature: str) -> None:
+    assert has(tagger, text, feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("ill bring my boots", "fit_argument"),
+        ("I would have brought biscuits for the team, but the rules are strict.", "gift"),
+        ("I would love to hear from you.", "enthusiasm"),
+        ("I've sent this card as a thank you.", "gift"),
+    ],
+)
+def test_look_alikes_found_in_new_notes(tagger: Tagger, text: str, feature: str) -> None:
+    assert not has(tagger, text, feature)
+
+
+def test_a_quoted_earlier_message_is_not_the_writers(tagger: Tagger) -> None:
+    text = (
+        "Thanks for showing me the studio.\n\nOn Tue 4 Mar 2025 at 09:15, [NAME] <[EMAIL]> "
+        "wrote:\n> Just confirming your interview today at 2pm. Looking forward to meeting you."
+    )
+    assert not has(tagger, text, "prewritten")
+
+
+def test_a_forwarded_note_is_still_read(tagger: Tagger) -> None:
+    text = (
+        "Forwarding the note I sent in case it didn't reach you.\n---------- Forwarded message "
+        "---------\nFrom: [NAME] <[EMAIL]>\nDate: Wed, 21 May 2025\n\nDear [NAME],\nThank you "
+        "for meeting me today."
+    )
+    assert has(tagger, text, "thanks_only")

@@ -36,7 +36,7 @@ from transforms.tagger import rules as _rules  # noqa: F401  (registers rule set
 from transforms.tagger.components import TEXT_KEY, CueMatcher, FeatureDecider, Norms
 from transforms.tagger.decide import decide_all
 from transforms.tagger.language import detect_language
-from transforms.tagger.text import OffsetMap, strip_html
+from transforms.tagger.text import OffsetMap, own_words_end, strip_html
 
 _HERE = Path(__file__).parent
 CONFIG_PATH = _HERE / "tagger.cfg"
@@ -131,7 +131,8 @@ class Tagger:
         out: list[CompactTags] = [(language, None, ()) for language in languages]
         todo = [i for i, language in enumerate(languages) if language in _TAGGED_LANGUAGES]
         stripped = [strip_html(texts[i]) for i in todo]
-        cleans = [clean for clean, _ in stripped]
+        # A quoted earlier message is left out; evidence offsets stay valid (a prefix is kept).
+        cleans = [clean[: own_words_end(clean)] for clean, _ in stripped]
         if self._direct:
             assert self._cues is not None
             make_doc = self.nlp.make_doc

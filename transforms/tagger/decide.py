@@ -112,6 +112,11 @@ _DESK_PERSON_WORDS = _NOTE_WORDS | _words(
     fellow"""
 )
 _PII_TAGS = _words("NAME EMAIL PHONE URL ADDRESS")
+# Words only a template field holds ("[Airline Name]"); "[Project Aurora]" names something.
+_FIELD_WORDS = _words(
+    """name insert company organisation organization role position title date recipient
+    interviewer surname manager hiring"""
+)
 _PRONOUN_OBJECTS = _words("it this that them him her everything something anything")
 _PLACEHOLDER_WORDS = _words(
     """name company organization organisation role position title job interviewer hiring
@@ -278,7 +283,8 @@ _BRINGING = frozenset({"fit.i_bring", "fit.bring_my"})
 # "I will bring my ID and certificates as requested": papers to the interview, not a skill.
 _BRINGS_PAPERS = re.compile(
     r"(?: my| along| with me| the)* (?i:id|cv|resume|résumé|certificates?|documents?|passport|"
-    r"portfolio|references|paperwork|laptop|driving licen[cs]e|dbs)\b"
+    r"portfolio|references|paperwork|laptop|driving licen[cs]e|dbs|boots|kit|ppe|tools|uniform|"
+    r"knives)\b"
 )
 _NOT_WORK_OBJECTS = _words(
     """interview interviews it this that so before anything you everyone them us enjoy like
@@ -316,8 +322,18 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
 
 
 def _hedged(text: str, start: int, window: int) -> bool:
-    """Negated or hypothetical: a negation or hedge word among the words before `start`."""
-    return _any_word_in(text, start, window, _GIFT_HEDGES)
+    """Negated or hypothetical: a negation or hedge word among the words before `start`, or
+    'would have' / 'was going to' earlier in the clause."""
+    return _any_word_in(text, start, window, _GIFT_HEDGES) or bool(
+        _HYPOTHETICAL.search(_clause_before(text, start))
+    )
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would(?: have|['’]ve)|could have|was going to|were going to|had planned to|"
+    r"meant to|thought about|thinking of|thinking about)\b",
+    re.IGNORECASE,
+)
 
 
 # --- prewritten --------------------------------------------------------------------------------
@@ -325,7 +341,7 @@ def _hedged(text: str, start: int, window: int) -> bool:
 
 def _soon_after(text: str, cue: Cue, cues: Cues) -> bool:
     return any(
-        cue.end <= soon.start <= cue.end + 25 and same_sentence(text, cue.start, soon.start)
+        cue.end <= soon.start <= cue.end + 45 and same_sentence(text, cue.start, soon.start)
         for soon in cues.get("SOON", [])
     )
 
@@ -346,9 +362,12 @@ def placeholder_ok(span: str) -> bool:
         return True
     words = [w.strip(".,:;'’") for w in inner.replace("/", " ").replace("_", " ").split()]
     found = {_CONTRACTION.sub("", w.lower()) for w in words}
-    if all(w[:1].isupper() for w in words) and any(
-        _CONTRACTION.sub("", w.lower()) not in _PLACEHOLDER_WORDS and not w.isupper() for w in words
-    ):
+    if (
+        all(w[:1].isupper() for w in words)
+        and found.isdisjoint(_FIELD_WORDS)
+        and any(_CONTRACTION.sub("", w.lower()) not in _PLACEHOLDER_WORDS and not w.isupper()
+                for w in words)
+    ):  # fmt: skip
         return False  # "[Project Aurora]": a name in brackets, not a field to fill
     return bool(found & _PLACEHOLDER_WORDS) or inner.upper().strip("X") == ""
 

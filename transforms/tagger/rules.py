@@ -153,6 +153,10 @@ def thanks_rules() -> list[Rule]:
         "cheers for",
         "cheers again",
         "much appreciated",
+        "cheers chef",
+        "cheers mate",
+        "cheers boss",
+        "cheers pal",
     ]
     return _phrases("THANKS", "thanks.word", words)
 
@@ -162,7 +166,9 @@ _INTENSIFIER = (
     r"(?:really|truly|so|very|very much|genuinely|definitely|absolutely|honestly|super|"
     r"incredibly|extremely|highly|more than|even more|all the more)"
 )
-_JOIN_VERBS = r"join|work|be (?:a )?part|be on|be in|become|come on board|contribute|start"
+_JOIN_VERBS = (
+    r"join|work|be (?:a )?part|be on|be in|be a|be an|be your|become|come on board|contribute|start"
+)
 _JOIN = r"(?:" + _JOIN_VERBS + r")"
 _ENTHUSIASM_PATTERNS = (
     # "want this job even more", "I really want to be part of your team"
@@ -251,6 +257,20 @@ _ENTHUSIASM_PATTERNS = (
         r"(?:the|this|a) (?:job|role|position|opportunity|team|place|company)) "
         r"i(?:" + _APOS_E + r"ve| have)? (?:been )?(?:looking|searching|hoping|waiting) for\b",
         ("looking for", "searching for", "hoping for", "waiting for"),
+    ),
+    # "would love to drive one", "I'd really love to get stuck in" (not "to hear from you")
+    (
+        "enthusiasm.would_love_to_do",
+        r"\b(?:would|['’]d) (?:really |absolutely |so |just |honestly )?love to "
+        r"(?!hear|know|receive|get (?:back|feedback|an update)|chat|discuss|talk|speak|catch up)"
+        r"[a-z]+",
+        ("love to",),
+    ),
+    # "Really hope to get behind the wheel for you!", "I am really hope to fly with you"
+    (
+        "enthusiasm.really_hope_to",
+        r"\b(?:really|so|truly|genuinely) hop(?:e|ing) (?:i (?:get|can) )?to (?!hear)[a-z]+",
+        ("hop",),
     ),
     (
         "enthusiasm.jump_at",
@@ -352,7 +372,9 @@ def enthusiasm_rules() -> list[Rule]:
          "hope to get the chance", "my dream to", "a dream to", "dream of working",
          "dream come true", "a privilege to", "an honour to", "an honor to", "a privilege",
          "mad for the", "obsessed with", "really want this", "want this so",
-         "happy if i can", "glad if i can", "happy if i could",
+         "happy if i can", "glad if i can", "happy if i could", "since i was little",
+         "since i was a kid", "since i was a child", "since i am child", "since childhood",
+         "want so much", "want very much", "so much want",
          "hope i get the job", "hope i get it", "hope i get the role", "hope i get the position",
          "hope i get this"],
     )  # fmt: skip
@@ -393,7 +415,9 @@ _ACHIEVE_VERBS = [
     "cooked", "baked", "cleaned", "nursed", "processed", "styled", "serviced", "inspected",
     "operated", "assessed", "treated", "prepared", "volunteered", "studied", "looked after",
     "cared for", "covered", "modeled", "modelled", "subtitled", "translated", "edited",
-    "drafted", "reviewed", "tested", "filmed", "photographed",
+    "drafted", "reviewed", "tested", "filmed", "photographed", "catalogued", "cataloged",
+    "curated", "co - curated", "set up", "restored", "unblocked", "used", "renovated",
+    "refurbished", "wired", "plumbed", "decorated", "resolved", "onboarded",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
@@ -471,8 +495,16 @@ _FIT_PATTERNS = (
         r"\bi(?:" + _APOS + r"ve|" + _APOS + r"m| have| had| am| was)?\b[^.!?\n]{1,80}?\b"
         r"(?:for|since) (?:over |nearly |almost |about |around |the (?:last|past) )?"
         + _NUMBER_WORDS
+        + r"\+? (?:years?|yrs|months|decades?|summers|seasons)\b",
+        ("year", "yrs", "month", "decade", "summers", "seasons"),
+    ),
+    # "Been doing second fix 9 yrs"
+    (
+        "fit.been_doing_for",
+        r"\bbeen [a-z]+ing\b[^.!?\n]{0,40}?\b(?:for )?"
+        + _NUMBER_WORDS
         + r"\+? (?:years?|yrs|months|decades?)\b",
-        ("year", "yrs", "month", "decade"),
+        ("been",),
     ),
     # "my thesis work on structured pruning", "my doctoral research into ..."
     (
@@ -511,10 +543,10 @@ _FIT_PATTERNS = (
     # "I have NVQ Level 3 in Health and Social Care", "finished my Early Years degree"
     (
         "fit.my_qualification",
-        r"\b(?:i (?:also )?(?:have|hold)|i['’]ve (?:also )?got|i (?:have )?(?:just )?"
-        r"(?:finished|completed|passed|did)|finished|completed) (?:a |an |my |the )?"
+        r"\b(?:i (?:also )?(?:have|hold)|i['’]?ve (?:also )?got|(?:i (?:have )?(?:just )?)?"
+        r"(?:finished|completed|passed|did)) (?:a |an |my |the )?"
         r"(?:[\w-]+ ){0,3}?(?:degree|diploma|placement|apprenticeship|nvq|qualification|"
-        r"certificate|certification|licen[cs]e|card|level \d|training|course|dbs)\b",
+        r"certificate|certification|licen[cs]e|card|level \d|training|course|dbs|test)\b",
         (
             "degree",
             "diploma",
@@ -531,13 +563,15 @@ _FIT_PATTERNS = (
             "training",
             "course",
             "dbs",
+            "test",
         ),
     ),
     # "I did two summers on reception", "I did a similar identity for a coffee brand"
     (
         "fit.i_did_a_stint",
-        r"\bi (?:also |just )?did (?:a |an |the |my |\w+ )?(?:[\w-]+ ){0,2}?(?:summers?|"
-        r"years?|months?|seasons?|placement|internship|stint|apprenticeship|project|similar)\b",
+        r"\b(?:i (?:also |just )?)?did (?:a |an |the |my |\w+ )?(?:[\w-]+ ){0,2}?(?:summers?|"
+        r"years?|months?|weeks?|seasons?|placement|internship|stint|apprenticeship|project|similar|"
+        r"work experience)\b",
         ("did",),
     ),
     # "My branding work for three bookshops", "at [NAME] we cut near misses by a third"
@@ -736,7 +770,7 @@ _GIFT_ITEMS = [
     "little token", "little something", "small something", "a present", "a small present",
     "a little present", "plant", "succulent", "tea", "brownies", "macarons", "care package",
     "starbucks card", "amazon card", "gift voucher", "box of", "tray of", "jar of", "bag of",
-    "tin of", "pack of", "flapjacks", "biscuits", "traybake", "banana bread", "prosecco",
+    "tin of", "pack of", "pot of", "flapjacks", "biscuits", "traybake", "banana bread", "prosecco",
     "sandwiches", "lil something", "little thank you", "small thank you", "a book",
     "parcel", "small parcel", "two tickets", "tickets for", "tickets to",
 ]  # fmt: skip
@@ -766,13 +800,18 @@ _TOPICS = [
 # "left some ensaymada for the staff", "left u some energy drinks", "sent some chin-chin and a
 # card to your office": something left or sent for them, whatever it is.
 _GIFT_GIVEN = re.compile(
-    r"\b(?:left|brought|dropped|sent|bought|baked|made|ordered|popped|got)"
+    r"\b(?:left|brought|dropped|sent|sending|bought|baked|made|ordered|popped|got)"
     r"(?: (?:off|in|over|round|along))? "
     r"(?:(?:u|you|the team|everyone) (?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|"
     r"a batch of)\b|"
     r"(?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|a batch of)\b[^.!?\n]{0,50}?"
     r"\b(?:for (?:the|your|all the) (?:staff|team|office|crew|boys|lads|girls|guys|shift|"
-    r"night shift|day shift|department|kitchen|staff room|staffroom)|to (?:your|the) office)\b)",
+    r"night shift|day shift|department|kitchen|staff room|staffroom)|to (?:your|the) office|"
+    r"(?:with|at) (?:the |your )?(?:reception|receptionist|front desk))\b)|"
+    # "I have posted you a copy of The Library Book as a small thank-you" (not "this card")
+    r"\b(?:sent|posted|enclosed|left|ordered|mailed|dropped)\b"
+    r"(?! (?:you )?(?:this|the|my|a) (?:note|card|letter|email|message|cv)\b)"
+    r"[^.!?\n]{0,80}?\bas a (?:small |little |tiny )?(?:thank[- ]you|thanks|token)\b",
     re.IGNORECASE,
 )
 _GIFT_WORDS = (
@@ -837,7 +876,7 @@ def gift_rules() -> list[Rule]:
         "GIFT_ITEM",
         "gift.item",
         _expand(
-            ["ordered", "bought", "baked", "made", "got", "picked up"],
+            ["ordered", "bought", "baked", "bake", "made", "make", "got", "picked up"],
             ["you", "the team", "everyone", "you all", "the office"],
             ["a", "some", "two"],
         ),
@@ -845,7 +884,8 @@ def gift_rules() -> list[Rule]:
     rules += _phrases(
         "GIFT_SEND",
         "gift.delivery",
-        ["baked", "keep an eye out for", "look out for", "watch out for"]
+        ["baked", "keep an eye out for", "look out for", "watch out for", "i bring it",
+         "i 'll bring it", "will bring it", "bring it on", "sending some", "sending a"]
         + _expand(["drop", "dropping", "dropped", "bring", "bringing", "pop", "popping"],
                   ["them", "it", "these", "those"], ["off", "in", "round", "over", "by"]),
     )  # fmt: skip
@@ -855,8 +895,8 @@ def gift_rules() -> list[Rule]:
         ["lunch break", "my lunch", "lunch hour", "lunchtime", "over lunch", "during lunch"],
     )
     rules += [Rule("GIFT_GIVEN", "gift.given_for_them", _GIFT_GIVEN,
-                   ("left", "brought", "dropped", "sent", "bought", "baked", "made", "ordered",
-                    "popped", "got"))]  # fmt: skip
+                   ("left", "brought", "dropped", "sent", "sending", "bought", "baked", "made",
+                    "ordered", "popped", "got", "posted", "enclosed", "mailed"))]  # fmt: skip
     # "the gift of your time", "the gift of the gab" (but "a small gift of plantain chips" is one)
     rules += _phrases(
         "GIFT_EXCLUDE",
@@ -995,6 +1035,16 @@ def prewritten_rules() -> list[Rule]:
                 ["the", "my", "our"], ["interview"])
         + _expand(["interview"], _opt("that"), ["we will have", "we 'll have", "we are having"]),
     )  # fmt: skip
+    rules += _phrases(
+        "FUTURE_INTERVIEW",
+        "prewritten.ahead_of_the_interview",
+        _expand(["ahead of"], ["today 's", "tomorrow 's", "our", "my", "this afternoon 's",
+                               "this morning 's", *_WEEKDAYS_S],
+                _opt("upcoming"), ["interview", "meeting"])
+        + _expand(["before"], ["today 's", "tomorrow 's", "this afternoon 's",
+                               "this morning 's"], ["interview", "meeting"]),
+    )  # fmt: skip
+    rules += _phrases("FUTURE_MEET", "prewritten.in_advance", ["in advance for"])
     rules += _phrases(
         "FUTURE_MEET",
         "prewritten.agreeing_to_meet",

@@ -85,3 +85,21 @@ def strip_html(text: str) -> tuple[str, OffsetMap | None]:
         return text, None
     keep(text[last:], last)
     return "".join(pieces), OffsetMap(tuple(clean_starts), tuple(original_starts), len(text))
+
+
+# Where a quoted earlier message starts: "On Tue 4 Mar 2025 at 09:15, [NAME] <[EMAIL]> wrote:",
+# "-----Original Message-----", or a line starting with ">". (A forwarded message is kept:
+# it is usually the writer's own note.)
+_QUOTED_REPLY = re.compile(
+    r"^[ \t]*(?:On\b[^\n]{4,160}\bwrote:|-{2,}[ \t]*Original Message[ \t]*-{2,}|>)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def own_words_end(text: str) -> int:
+    """Where the writer's own words end: before a quoted earlier message (the interviewer's
+    "looking forward to meeting you" is not the candidate's), or len(text)."""
+    m = _QUOTED_REPLY.search(text)
+    if m is None or not any(ch.isalpha() for ch in text[: m.start()]):
+        return len(text)
+    return m.start()
