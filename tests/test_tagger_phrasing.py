@@ -462,3 +462,36 @@ def test_a_forwarded_note_is_still_read(tagger: Tagger) -> None:
         "for meeting me today."
     )
     assert has(tagger, text, "thanks_only")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I enjoyed learning more about the team and I am confident my skills fit.",
+        "It was a pleasure to learn more about the role and the values that drive your team.",
+        "11 yrs class 1, ADR, clean licence, happy on nights.",
+        "I'm so sorry for being late, the A14 was closed at Huntingdon.",
+        "good chat today [NAME]. speak soon, JP",
+        "Dear [NAME], Further to our interview on Monday, thank you.",
+        "Thank you for inviting me to interview for the Physiotherapist (Band 6) post.",
+        "I look forward to telling you more about my MSK outpatient experience.",
+    ],
+)
+def test_more_vague_notes_are_not_specific(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great to chat through the warehouse management system migration.",
+        "Good to hear the plan for moving the bus depot to Eastfield.",
+        "Still grinning about the flight sim session.",
+        "They asked a lot about the claims backlog.",
+        "Your points about the autumn fixture list were really useful.",
+        "The book I mentioned, on kanban for hospitals, is in the post to you.",
+        "Thank you for the model-making workshop tour.",
+    ],
+)
+def test_more_talk_of_the_day_is_specific(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "specific_reference")

@@ -86,7 +86,8 @@ _CAPS_STOP = _words(
     name email phone url address officer executive assistant representative consultant
     administrator admin sr jr mid level ii iii iv please kind yours respectfully gratefully
     truly warm all again re subject am pm mon tue tues wed weds thu thur thurs fri sat sun
-    q1 q2 q3 q4 h1 h2 fy gbp usd eur aud cad"""
+    q1 q2 q3 q4 h1 h2 fy gbp usd eur aud cad christmas xmas easter ramadan eid diwali
+    hanukkah thanksgiving halloween just further following"""
 )
 _NAME_PRECEDERS = _words(
     """at with for from join joining dear hi hello hey mr ms mrs dr thank thanks you to and of
@@ -125,7 +126,7 @@ _PLACEHOLDER_WORDS = _words(
     person field employer firm agency school mention point example"""
 )
 _ROLE_AFTER_TITLE_RUN = re.compile(
-    r"(?:[\s-]+[A-Z0-9][A-Za-z0-9]*)*(?:\s+[a-z]+)?"
+    r"(?:[\s()-]+[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
     r"\s+(?i:role|position|job|opening|vacancy|post|title|interview|scheme|programme|program|day|"
     r"apprenticeship|internship|certificate|certification|degree|diploma|licence|license|"
     r"qualification|award)\b"
@@ -467,6 +468,8 @@ def _has_content(text: str, end: int) -> bool:
     for previous, word in zip(["", *words], words, strict=False):
         if previous.lower() in _CONJUNCTIONS and not _starts_noun_phrase(word):
             return False  # "enjoyed the day and would love to join": a new clause
+        if word.lower() in _RELATIVES:
+            return False  # "the values that drive your team": what follows describes them
         if word[:1].isupper() and word.endswith(("'s", "’s")):
             continue  # "Acme's mission": most likely the employer's name
         lower = _CONTRACTION.sub("", word.lower()).strip("'’")
@@ -477,13 +480,18 @@ def _has_content(text: str, end: int) -> bool:
 
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 _CONJUNCTIONS = _words("and but so because as")
+_RELATIVES = _words("that which who whom where")
 _CLAUSE_END = re.compile(r"[.!?;,:\n\[{<]")
 _DETERMINERS = _words("the a an your its their our his her this that these those some two three")
 
 
 def _starts_noun_phrase(word: str) -> bool:
     """After 'and': 'the robot', 'Kubernetes', '3 sites' go on; 'remain interested' does not."""
-    return word.lower() in _DETERMINERS or word[:1].isupper() or word[:1].isdigit()
+    lower = word.lower()
+    return lower in _DETERMINERS or (word[:1].isupper() and lower not in _I) or word[:1].isdigit()
+
+
+_I = _words("i i'm i've i'd i'll i’m i’ve i’d i’ll")
 
 
 def _number_ok(text: str, cue: Cue) -> bool:
@@ -526,7 +534,7 @@ _TIME_WORDS = _MONTHS | _words(
     afternoon evening"""
 )
 _ROLE_AFTER_NUMBER = re.compile(
-    r"(?:\s+[\w-]+){0,3}?\s+(?i:role|position|job|post|vacancy|opening|interview)\b"
+    r"(?:[\s()]+[\w-]+){0,3}?[\s()]+(?i:role|position|job|post|vacancy|opening|interview)\b"
 )
 
 
@@ -631,10 +639,26 @@ def _vocative(text: str, cue: Cue, before: list[str]) -> bool:
 def _qualification_sentence(text: str, cue: Cue) -> bool:
     """The sentence around the cue speaks of licences, tickets or certificates, or of the
     candidate's own kit ("my own PPE")."""
+    return not _QUALIFICATION_WORDS.isdisjoint(_sentence_words(text, cue))
+
+
+def _journey_sentence(text: str, cue: Cue) -> bool:
+    """The sentence is about getting there late ("the A14 was closed at Huntingdon"): the
+    occasion, not the conversation (labelling guide, g0231)."""
+    return not _JOURNEY_WORDS.isdisjoint(_sentence_words(text, cue))
+
+
+def _sentence_words(text: str, cue: Cue) -> set[str]:
     starts = [m.end() for m in _BREAK.finditer(text, 0, cue.start)]
     end = _BREAK.search(text, cue.end)
     sentence = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
-    return not _QUALIFICATION_WORDS.isdisjoint(w.lower() for w in _WORD.findall(sentence))
+    return {w.lower() for w in _WORD.findall(sentence)}
+
+
+_JOURNEY_WORDS = _words(
+    """late lateness traffic delayed delays roadworks closed diversion cancelled parking
+    carpark commute journey"""
+)
 
 
 _SUBJECT_LINE = re.compile(r"\s*(?i:re|fw|fwd|subject)\s*:")
@@ -661,8 +685,12 @@ def _capitalised_ok(text: str, cue: Cue) -> bool:
         return False
     if text[cue.end : cue.end + 2] in {"'s", "’s"}:
         return False  # "Acme's culture": most likely the employer's name
-    if _qualification_sentence(text, cue):
-        return False  # "I hold a full PCV licence", "ISTQB certified, 3 yrs Cypress"
+    if _qualification_sentence(text, cue) or _journey_sentence(text, cue):
+        return False  # "I hold a full PCV licence", "the A14 was closed at Huntingdon"
+    if before and before[-1].lower() in {"my", "our"}:
+        return False  # "my MSK outpatient experience": the candidate's own
+    if cue.end == len(text.rstrip(" .!\n")) and len(text[cue.start : cue.end]) <= 3:
+        return False  # "speak soon, JP": initials signing off
     if _SUBJECT_LINE.match(text, text.rfind("\n", 0, cue.start) + 1):
         return False  # "Re: Reservations Agent - still keen!": the job in a subject line
     # A title-case run ending in a role word ("Backend Engineer role") names the job.
@@ -713,6 +741,7 @@ def decide_specific(
             for c in numbers
             if _number_ok(text, c)
             and not _in_clause_with(text, c, own)
+            and not _qualification_sentence(text, c)
             and not any(_just_before(text, c, g) for g in gifts)
         ]
     if caps:
@@ -730,7 +759,11 @@ def decide_specific(
             ok += [c for c in numbers if c.start < signoff]
         if caps:
             greeting_end = _greeting_end(text)
-            ok += [c for c in caps if greeting_end <= c.start < signoff]
+            ok += [
+                c
+                for c in caps
+                if greeting_end <= c.start < signoff and text[greeting_end : c.start].strip()
+            ]
     return ok
 
 

@@ -1161,6 +1161,9 @@ _CONTENT_CUES = [
     "talked me through", "took me through", "talking me through",
     "i saw", "i spotted", "saw that", "i found the", "re the", "regarding the", "i mentioned",
     "to hear how", "to learn how", "to see how", "hearing how", "learning how", "seeing how",
+    "chat through", "talk through", "talking through", "chatting through", "to hear the",
+    "to learn the", "grinning about", "smiling about", "laughing about", "asked a lot about",
+    "they asked about", "they asked me about", "the panel asked",
     "loved meeting", "enjoyed meeting", "great to meet", "lovely to meet", "deep dive into",
     "deep - dive into", "dive into", "task with", "exercise with", "scenario with",
     "role play with", "role - play with", "task on", "exercise on",
@@ -1202,8 +1205,12 @@ _PRAISE = _expand(
     _opt("really", "so", "very", "absolutely", "proper", "just", "truly", "such", "quite",
          "pretty", "pure", "seriously", "genuinely", "still"),
     _PRAISE_WORDS,
-) + ["made me smile", "made me laugh", "made me think", "stuck with me", "stayed with me",
-   "has stuck with me", "has stayed with me", "stays with me"]  # fmt: skip
+) + [
+    "made me smile", "made me laugh", "made me think", "stuck with me", "stayed with me",
+    "has stuck with me", "has stayed with me", "stays with me",
+    # not praise, but the thing is named before them: "the book I mentioned", "the X tour"
+    "tour", "i mentioned", "we talked about", "we discussed", "you mentioned",
+]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
     r"\[NAME\](?: (?:from|on|in|at) (?:the )?[\w-]+(?: [\w-]+)?)? (?P<cue>said|mentioned|told me|"
@@ -1228,7 +1235,8 @@ def specific_rules() -> list[Rule]:
         "specific_reference.their_remark",
         _expand(["your", "his", "her", "their", "'s", "the", "the honest", "your honest"],
                 ["comment", "comments", "point", "remark", "observation", "concern", "question",
-                 "answer", "answers", "mention", "advice", "tip", "tips", "feedback",
+                 "answer", "answers", "mention", "advice", "tip", "tips", "feedback", "points",
+                 "thoughts", "ideas", "stories", "examples", "questions",
                  "suggestion", "words of encouragement",
                  "account", "story", "description", "explanation", "example", "worry",
                  "frustration", "admission", "honesty", "candour", "candor", "take", "view"],
