@@ -495,3 +495,38 @@ def test_more_vague_notes_are_not_specific(tagger: Tagger, text: str) -> None:
 )
 def test_more_talk_of_the_day_is_specific(tagger: Tagger, text: str) -> None:
     assert has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("I've emailed over a £20 Costa gift card for the team as a small thank you.", "gift"),
+        ("Sending a few bags of our roastery's beans your way!", "gift"),
+        ("Leaving a little lemon drizzle at reception for the kitchen team.", "gift"),
+        ("I'll bring some sourdough for the team.", "gift"),
+        ("I've put £40 behind the counter so the team can have lunch on me.", "gift"),
+        ("Thanks for fitting me in tomorrow at 10, see you then!", "prewritten"),
+        ("Thanks for the invitation, see you at 2pm!", "prewritten"),
+        ("Just a quick note ahead of our call later.", "prewritten"),
+        ("Thank you for seeing me later today.", "prewritten"),
+        ("I came home and told my partner I'd found the job I want.", "enthusiasm"),
+        ("I gave the security guard at the gate an envelope for you as I was driving out.",
+         "handed_on_exit"),
+    ],
+)  # fmt: skip
+def test_phrasings_found_in_rambling_notes(tagger: Tagger, text: str, feature: str) -> None:
+    assert has(tagger, text, feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("I did think about sending the team some doughnuts, but you're getting words.", "gift"),
+        ("I'd love to help with the Mother's Day gift bouquets rush.", "gift"),
+        ("Next coffee's on me if I get the job haha", "gift"),
+        ("Keen to hear back.", "enthusiasm"),
+        ("I leave on the reception a small box of baklava for the team.", "handed_on_exit"),
+    ],
+)
+def test_look_alikes_found_in_rambling_notes(tagger: Tagger, text: str, feature: str) -> None:
+    assert not has(tagger, text, feature)

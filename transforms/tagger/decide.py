@@ -242,7 +242,15 @@ def decide_thanks(text: str, cues: Cues) -> list[Cue]:
 
 
 def decide_enthusiasm(text: str, cues: Cues) -> list[Cue]:
-    return [c for c in cues.get("ENTHUSIASM", []) if not negated(text, c.start)]
+    return [
+        c
+        for c in cues.get("ENTHUSIASM", [])
+        if not negated(text, c.start) and not _AWAITING_REPLY.match(text, c.end)
+    ]
+
+
+# "Keen to hear back", "eager to hear from you": waiting for the reply, not for the job.
+_AWAITING_REPLY = re.compile(r"\s+to (?:hear|know|receive|get (?:back|feedback))\b", re.I)
 
 
 def _years_cue(text: str, cue: Cue) -> Cue | None:
@@ -332,7 +340,7 @@ def _hedged(text: str, start: int, window: int) -> bool:
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:would(?: have|['’]ve)|could have|was going to|were going to|had planned to|"
-    r"meant to|thought about|thinking of|thinking about)\b",
+    r"meant to|thought about|thinking of|thinking about|think about|did think)\b",
     re.IGNORECASE,
 )
 
@@ -409,6 +417,10 @@ def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     ):
         return False
     between = [w.lower() for w in between]
+    # "I leave on the reception a small box of baklava": something else was left.
+    after = _words_after(text, desk.end, 5)
+    if after[:1] in (["a"], ["an"], ["some"]) and _NOTE_OBJECTS.isdisjoint(between + after):
+        return False
     # "pass my thanks to your receptionist" passes on words, not a note.
     return not (_THANKS_WORDS.intersection(between) and not _NOTE_OBJECTS.intersection(between))
 
@@ -425,7 +437,7 @@ def _hand_desk_note(text: str, hand: Cue, desk: Cue) -> bool:
     """'gave the receptionist this card': verb, desk noun, then the note."""
     if not hand.end <= desk.start <= hand.end + 2:
         return False
-    following = _words_after(text, desk.end, 4)
+    following = _words_after(text, desk.end, 6)
     return any(w in _NOTE_OBJECTS for w in following) or following[:1] in (["this"], ["it"])
 
 

@@ -374,7 +374,8 @@ def enthusiasm_rules() -> list[Rule]:
          "mad for the", "obsessed with", "really want this", "want this so",
          "happy if i can", "glad if i can", "happy if i could", "since i was little",
          "since i was a kid", "since i was a child", "since i am child", "since childhood",
-         "want so much", "want very much", "so much want",
+         "want so much", "want very much", "so much want", "the job i want",
+         "the role i want", "the job i 've always wanted", "found my dream",
          "hope i get the job", "hope i get it", "hope i get the role", "hope i get the position",
          "hope i get this"],
     )  # fmt: skip
@@ -772,7 +773,7 @@ _GIFT_ITEMS = [
     "starbucks card", "amazon card", "gift voucher", "box of", "tray of", "jar of", "bag of",
     "tin of", "pack of", "pot of", "flapjacks", "biscuits", "traybake", "banana bread", "prosecco",
     "sandwiches", "lil something", "little thank you", "small thank you", "a book",
-    "parcel", "small parcel", "two tickets", "tickets for", "tickets to",
+    "parcel", "small parcel", "two tickets", "tickets for", "tickets to", "the book",
 ]  # fmt: skip
 _SEND_CUES = [
     "sent", "send", "sending", "have sent", "enclosed", "enclosing", "enclose", "included",
@@ -786,7 +787,8 @@ _SEND_CUES = [
     "as a token", "mailed", "shipped", "gifted", "gifting", "popped", "posted", "couriered",
     "in the post", "in the mail", "by post", "by courier", "sent over", "sent along",
     "dropped", "dropping", "brought", "bringing", "arranged for", "mailing", "shipping",
-    "posting", "couriering", "as a little thank you", "as a small thank you",
+    "posting", "couriering", "as a little thank you", "as a small thank you", "emailed",
+    "e - mailed", "emailed over", "in the envelope", "in this envelope", "as promised",
 ]  # fmt: skip
 _TOPICS = [
     "business", "program", "programme", "platform", "product", "products", "sales", "market",
@@ -800,14 +802,18 @@ _TOPICS = [
 # "left some ensaymada for the staff", "left u some energy drinks", "sent some chin-chin and a
 # card to your office": something left or sent for them, whatever it is.
 _GIFT_GIVEN = re.compile(
-    r"\b(?:left|brought|dropped|sent|sending|bought|baked|made|ordered|popped|got)"
+    r"\b(?:left|leaving|brought|bring|dropped|sent|sending|bought|baked|made|ordered|popped|"
+    r"got)"
     r"(?: (?:off|in|over|round|along))? "
     r"(?:(?:u|you|the team|everyone) (?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|"
     r"a batch of)\b|"
-    r"(?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|a batch of)\b[^.!?\n]{0,50}?"
+    r"(?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|a batch of|"
+    r"a (?:little|small)(?! (?:note|card|letter|envelope|thank)))\b[^.!?\n]{0,50}?"
     r"\b(?:for (?:the|your|all the) (?:staff|team|office|crew|boys|lads|girls|guys|shift|"
     r"night shift|day shift|department|kitchen|staff room|staffroom)|to (?:your|the) office|"
-    r"(?:with|at) (?:the |your )?(?:reception|receptionist|front desk))\b)|"
+    r"(?:with|at) (?:the |your )?(?:reception|receptionist|front desk)|your way)\b)|"
+    # "lunch on me" (not "next coffee's on me if I get the job")
+    r"\b(?:lunch|coffees?|drinks|breakfast|pizza|cake|a round)(?:['’]s| is| are)? on me\b(?! if)|"
     # "I have posted you a copy of The Library Book as a small thank-you" (not "this card")
     r"\b(?:sent|posted|enclosed|left|ordered|mailed|dropped)\b"
     r"(?! (?:you )?(?:this|the|my|a) (?:note|card|letter|email|message|cv)\b)"
@@ -892,11 +898,21 @@ def gift_rules() -> list[Rule]:
     rules += _phrases(
         "GIFT_EXCLUDE",
         "gift.topical",
-        ["lunch break", "my lunch", "lunch hour", "lunchtime", "over lunch", "during lunch"],
+        [
+            "lunch break",
+            "my lunch",
+            "lunch hour",
+            "lunchtime",
+            "over lunch",
+            "during lunch",
+            "day gift",
+            "day gifts",
+        ],
     )
     rules += [Rule("GIFT_GIVEN", "gift.given_for_them", _GIFT_GIVEN,
                    ("left", "brought", "dropped", "sent", "sending", "bought", "baked", "made",
-                    "ordered", "popped", "got", "posted", "enclosed", "mailed"))]  # fmt: skip
+                    "ordered", "popped", "got", "posted", "enclosed", "mailed", "bring",
+                    "leaving", "on me"))]  # fmt: skip
     # "the gift of your time", "the gift of the gab" (but "a small gift of plantain chips" is one)
     rules += _phrases(
         "GIFT_EXCLUDE",
@@ -1040,9 +1056,11 @@ def prewritten_rules() -> list[Rule]:
         "prewritten.ahead_of_the_interview",
         _expand(["ahead of"], ["today 's", "tomorrow 's", "our", "my", "this afternoon 's",
                                "this morning 's", *_WEEKDAYS_S],
-                _opt("upcoming"), ["interview", "meeting"])
+                _opt("upcoming"), ["interview", "meeting", "call", "chat", "conversation"])
         + _expand(["before"], ["today 's", "tomorrow 's", "this afternoon 's",
-                               "this morning 's"], ["interview", "meeting"]),
+                               "this morning 's"], ["interview", "meeting"])
+        + _expand(["seeing me", "meeting me", "meeting with me", "see me", "meet me",
+                   "fitting me in"], ["tomorrow", "later today", "later", "this afternoon"]),
     )  # fmt: skip
     rules += _phrases("FUTURE_MEET", "prewritten.in_advance", ["in advance for"])
     rules += _phrases(
@@ -1058,6 +1076,10 @@ def prewritten_rules() -> list[Rule]:
     )
     rules += _phrases("SOON", "prewritten.soon", _SOON)
     rules += _phrases("LATER_ROUND", "prewritten.later_round", _LATER_ROUND)
+    # "See you at 2pm!": a clock time counts as soon.
+    rules += [Rule("SOON", "prewritten.soon",
+                   re.compile(r"\bat \d{1,2}(?:[:.]\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)",
+                              re.IGNORECASE), ("am", "pm", "a.m", "p.m"))]  # fmt: skip
     rules += [
         Rule("PLACEHOLDER", "prewritten.placeholder_brackets",
              re.compile(r"\[\s*([^\[\]\n]{1,50}?)\s*\](?!\()"), ("[",)),
@@ -1118,7 +1140,8 @@ def handed_rules() -> list[Rule]:
          "when leaving", "upon leaving", "on exiting", "as i exit", "while going out",
          "going out", "heading off", "as i was heading off", "as i was heading out",
          "before leaving the premises", "on the way out the door", "when i went out",
-         "when i go out"],
+         "when i go out", "driving out", "as i was driving out", "walking out",
+         "as i walked out"],
     )  # fmt: skip
     return rules
 
