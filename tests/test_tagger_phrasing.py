@@ -530,3 +530,24 @@ def test_phrasings_found_in_rambling_notes(tagger: Tagger, text: str, feature: s
 )
 def test_look_alikes_found_in_rambling_notes(tagger: Tagger, text: str, feature: str) -> None:
     assert not has(tagger, text, feature)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("Re the client you couldn't name — I've worked with two big supermarkets.",
+         "fit_argument", True),
+        ("I've been the sole maintainer of an open-source Rust CLI.", "fit_argument", True),
+        ("Quick one: the rota software you mentioned is Rotacloud. Used it for 3 years.",
+         "fit_argument", True),
+        ("I did exactly this split for a 40,000-life scheme.", "fit_argument", True),
+        ("Left with the concierge downstairs as I headed out.", "fit_argument", False),
+        ("I'll bring my tool kit and references.", "fit_argument", False),
+        ("I'll bring some sourdough for the team.", "fit_argument", False),
+        ("I'm very excited about the Programme Manager role.", "specific_reference", False),
+        ("Lunch is on me — thanks for the grilling on the IFRS 16 lease question!",
+         "specific_reference", True),
+    ],
+)  # fmt: skip
+def test_clauses_across_dashes(tagger: Tagger, text: str, feature: str, expected: bool) -> None:
+    assert has(tagger, text, feature) is expected

@@ -176,7 +176,7 @@ def _clause_before(text: str, start: int, chars: int = 60) -> str:
     before = text[max(0, start - chars) : start]
     cut = max(
         before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind(";"),
-        before.rfind("\n"),
+        before.rfind("\n"), before.rfind("—"), before.rfind("–"),
     )  # fmt: skip
     return before[cut + 1 :]
 
@@ -291,13 +291,15 @@ def _did_work(text: str, cue: Cue) -> bool:
 _BRINGING = frozenset({"fit.i_bring", "fit.bring_my"})
 # "I will bring my ID and certificates as requested": papers to the interview, not a skill.
 _BRINGS_PAPERS = re.compile(
-    r"(?: my| along| with me| the)* (?i:id|cv|resume|résumé|certificates?|documents?|passport|"
-    r"portfolio|references|paperwork|laptop|driving licen[cs]e|dbs|boots|kit|ppe|tools|uniform|"
-    r"knives)\b"
+    r"(?i: (?:some|a few|a box|a bag|a tray|a batch|cake|biscuits|doughnuts|donuts|pastries|"
+    r"snacks)\b)|"
+    r"(?: my| along| with me| the)*(?: [\w-]+)?? (?i:id|cv|resume|résumé|certificates?|"
+    r"documents?|passport|portfolio|references|paperwork|laptop|driving licen[cs]e|dbs|boots|kit|"
+    r"ppe|tools|uniform|knives)\b"
 )
 _NOT_WORK_OBJECTS = _words(
     """interview interviews it this that so before anything you everyone them us enjoy like
-    love want think mean feel appreciate"""
+    love want think mean feel appreciate out off home back"""
 )
 # "my background would make me a strong fit": a claim, not a case.
 _BARE_CLAIM = re.compile(
@@ -691,8 +693,8 @@ def _capitalised_ok(text: str, cue: Cue) -> bool:
     if _EMOTICON_BEFORE.search(text, max(0, cue.start - 5), cue.start):
         return False  # "enjoy them :) Fingers crossed": a new sentence after a smiley
     before = _WORD.findall(text[max(0, cue.start - 20) : cue.start])
-    if _PROJECT_NAME.match(text, cue.start):
-        return True  # "with Project Ember": a named project, whatever precedes it
+    if _PROJECT_NAME.match(text, cue.start) and not _ROLE_AFTER_TITLE_RUN.match(text, cue.end):
+        return True  # "with Project Ember": a named project (not "the Programme Manager role")
     if before and before[-1].lower() in _NAME_PRECEDERS or _vocative(text, cue, before):
         return False
     if text[cue.end : cue.end + 2] in {"'s", "’s"}:
@@ -710,7 +712,8 @@ def _capitalised_ok(text: str, cue: Cue) -> bool:
 
 
 def _in_clause_with(text: str, cue: Cue, others: list[Cue]) -> bool:
-    """One of `others` in the same clause: no sentence break, line break or colon between."""
+    """One of `others` in the same clause: no sentence break, line break, colon or dash
+    between."""
     for other in others:
         lo, hi = min(cue.start, other.start), max(cue.start, other.start)
         if _CLAUSE_SPLIT.search(text, lo, hi) is None:
@@ -718,7 +721,7 @@ def _in_clause_with(text: str, cue: Cue, others: list[Cue]) -> bool:
     return False
 
 
-_CLAUSE_SPLIT = re.compile(r"[.!?;…:](?=\s|$)|\n")
+_CLAUSE_SPLIT = re.compile(r"[.!?;…:](?=\s|$)|\n|\s[—–-]\s")
 
 
 def _just_before(text: str, cue: Cue, other: Cue) -> bool:

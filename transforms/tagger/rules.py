@@ -418,7 +418,8 @@ _ACHIEVE_VERBS = [
     "cared for", "covered", "modeled", "modelled", "subtitled", "translated", "edited",
     "drafted", "reviewed", "tested", "filmed", "photographed", "catalogued", "cataloged",
     "curated", "co - curated", "set up", "restored", "unblocked", "used", "renovated",
-    "refurbished", "wired", "plumbed", "decorated", "resolved", "onboarded",
+    "refurbished", "wired", "plumbed", "decorated", "resolved", "onboarded", "project - managed",
+    "co - ordinated",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
@@ -587,13 +588,30 @@ _FIT_PATTERNS = (
     # "I was the BIM coordinator for the MEP package"
     (
         "fit.i_was_the_role",
-        r"\bi was (?:the|a|an) (?:[\w-]+ ){0,3}?(?:coordinator|manager|lead|leader|engineer|"
+        r"\bi (?:was|['’]ve been|have been) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:coordinator|manager|"
+        r"lead|leader|engineer|maintainer|"
         r"analyst|developer|designer|consultant|officer|supervisor|head|director|owner|architect|"
         r"editor|reporter|teacher|nurse|chef|assistant|specialist|administrator|accountant|"
         r"auditor|researcher|scientist|technician|planner|buyer|producer|captain|president|"
         r"founder|trainer|mentor|volunteer|surveyor|controller|representative|super-user|"
         r"superuser|champion|user)\b",
-        ("i was",),
+        ("i was", "been"),
+    ),
+    # "Used it for 3 years.", "Worked there for two years": the record without the "I"
+    (
+        "fit.did_it_for_years",
+        r"(?:^|[.!?]\s+|\n)(?:used|worked|done|been|run|ran|managed|drove|driven|taught|"
+        r"coached|led|built|had)\b[^.!?\n]{0,60}?\bfor (?:over |nearly |about )?"
+        + _NUMBER_WORDS
+        + r"\+? (?:years?|yrs|months)\b",
+        ("year", "yrs", "month"),
+    ),
+    # "I did exactly this split for a 40,000-life scheme", "when I was at [NAME]"
+    (
+        "fit.did_exactly_this",
+        r"\bi did (?:exactly |just )?(?:this|that|the same)\b|\bwhen i (?:was|worked) "
+        r"(?:at|with|for) \[name\]",
+        ("did", "[name]"),
     ),
     # "I've got my CSCS card", "I've got my RHS Level 3"
     (
