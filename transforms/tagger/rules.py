@@ -588,7 +588,7 @@ _FIT_PATTERNS = (
     # "I was the BIM coordinator for the MEP package"
     (
         "fit.i_was_the_role",
-        r"\bi (?:was|['’]ve been|have been) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:coordinator|manager|"
+        r"\bi(?: was|['’]ve been| have been) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:coordinator|manager|"
         r"lead|leader|engineer|maintainer|"
         r"analyst|developer|designer|consultant|officer|supervisor|head|director|owner|architect|"
         r"editor|reporter|teacher|nurse|chef|assistant|specialist|administrator|accountant|"
