@@ -1,11 +1,15 @@
 """Benchmark the real pipeline flow: full run, no-op re-run, incremental run.
 
-    python bench/pipeline.py --notes 1000000 [--processes 2] [--keep DIR]
+    python bench/pipeline.py --notes 1000000 [--processes 2] [--keep DIR [--reuse]]
 
 Generates N notes in a fresh folder, starts one local Prefect server (as `followup serve` users
 have), then runs the `pipeline` flow three times, each in a fresh process: on the whole inbox, again
 on the same inbox (nothing new), and after 10,000 new notes arrive. Prints per-stage wall time,
 rows per second and peak RSS of the run process (its own, and its largest child: tagger workers).
+
+The runs keep Python's bytecode cache (in DIR/pycache) even where PYTHONDONTWRITEBYTECODE is set,
+as an ordinary install does: the full run compiles what it imports, later runs load the bytecode.
+`--no-bytecode-cache` measures every run compiling from source instead.
 """
 
 from __future__ import annotations
@@ -73,15 +77,47 @@ def _start_prefect(home: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]
     raise RuntimeError("the Prefect server did not start")
 
 
+def _run_env(root: Path, env: dict[str, str], bytecode_cache: bool) -> dict[str, str]:
+    run_env = {**env, "PYTHONPATH": str(ROOT)}
+    if bytecode_cache:
+        run_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        run_env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
+    return run_env
+
+
 def _run(root: Path, processes: int, env: dict[str, str]) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-c", RUNNER, str(root), str(processes)],
-        env={**env, "PYTHONPATH": str(ROOT)},
+        env=env,
         capture_output=True,
         text=True,
         check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _prepare_inbox(root: Path, notes: int, seed: int, *, reuse: bool) -> None:
+    """Generate the inbox, or keep one generated before with the same size and seed."""
+    marker = root / "generated.json"
+    wanted = {"notes": notes, "seed": seed}
+    for name in ("warehouse.duckdb", "warehouse.duckdb.wal", "warehouse.duckdb.writer.lock"):
+        (root / name).unlink(missing_ok=True)
+    for name in ("warehouse_gx", "reports", "published", "prefect-home", "pycache", "increment"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    for extra in (root / "inbox").glob("*_increment*"):
+        extra.unlink()
+    if reuse and marker.exists() and json.loads(marker.read_text()) == wanted:
+        print(f"reusing the {notes:,} notes generated under {root}")
+        return
+    marker.unlink(missing_ok=True)
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "flows.cli", "sample", "--out", str(root),
+         "--notes", str(notes), "--seed", str(seed)],
+        check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    marker.write_text(json.dumps(wanted))
+    print(f"generated {notes:,} notes in {time.monotonic() - started:.1f}s under {root}")
 
 
 def _add_new_notes(root: Path, seed: int) -> None:
@@ -119,17 +155,23 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: reuse the notes an earlier bench generated there (same --notes and "
+        "--seed); everything else in the folder is started afresh",
+    )
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="runs compile every module from source (as with PYTHONDONTWRITEBYTECODE=1)",
+    )
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="followup-bench-"))
     root.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    subprocess.run(
-        [sys.executable, "-m", "flows.cli", "sample", "--out", str(root),
-         "--notes", str(args.notes), "--seed", str(args.seed)],
-        check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    print(f"generated {args.notes:,} notes in {time.monotonic() - started:.1f}s under {root}")
+    _prepare_inbox(root, args.notes, args.seed, reuse=args.reuse and args.keep is not None)
     server, env = _start_prefect(root / "prefect-home")
+    env = _run_env(root, env, not args.no_bytecode_cache)
     try:
         full = _run(root, args.processes, env)
         _print("full run", full, args.notes)
