@@ -13,9 +13,9 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows import inbox
+from flows import inbox, warmup
 from flows.file_load import FileResult, load_file, next_arrival
-from flows.settings import gx_project_dir
+from flows.settings import data_docs_index, gx_project_dir
 from flows.warehouse import connect
 from transforms.quality import file_context
 
@@ -24,13 +24,27 @@ __all__ = ["FileResult", "ingest_file", "ingest_inbox"]
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def open_gx_project(warehouse: Path) -> Any:
+    warmup.wait()  # GX may be importing in the background: never import it twice at once
     return file_context(str(gx_project_dir(warehouse)))
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
-def build_data_docs(gx_context: Any) -> None:
-    """Data Docs of every validation so far, next to the warehouse; the report links to them."""
-    gx_context.build_data_docs()
+def build_data_docs(gx_context: Any, warehouse: Path, since: datetime) -> None:
+    """Data Docs of every validation so far, next to the warehouse; the report links to them.
+
+    Pages of earlier runs' validations are already built and do not change: only the suites, this
+    run's validations and the index are rendered, unless the site does not exist yet.
+    """
+    if not data_docs_index(warehouse).exists():
+        gx_context.build_data_docs()
+        return
+    new = [
+        key
+        for key in gx_context.validation_results_store.list_keys()
+        if key.run_id.run_time >= since
+    ]
+    suites = gx_context.expectations_store.list_keys()
+    gx_context.build_data_docs(resource_identifiers=[*suites, *new])
 
 
 @task(retries=2, retry_delay_seconds=[1, 5])
@@ -104,5 +118,5 @@ def ingest_inbox(
         )
         results.append(result)
     if gx_context is not None:
-        build_data_docs(gx_context)
+        build_data_docs(gx_context, warehouse, now)
     return results
