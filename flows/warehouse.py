@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -16,22 +18,54 @@ MEMORY_LIMIT = os.environ.get("FOLLOWUP_DUCKDB_MEMORY_LIMIT", "512MB")
 
 
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file, creating it with the schema if it does not exist yet."""
+    """Open the warehouse file, creating it with the schema if it does not exist yet.
+
+    The DDL is applied again only when sql/ has changed since it was last applied to this file:
+    re-running every CREATE and COMMENT costs a noticeable time, and a run connects many times.
+    """
     if read_only:
         return duckdb.connect(str(path), read_only=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
     con.execute("set time zone 'UTC'")
     con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
-    apply_schema(con)
+    if _applied_version(con) != ddl_version():
+        apply_schema(con)
     return con
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Run every DDL file (tables, marts, views, then comments) in name order; all idempotent."""
-    for folder in ("tables", "marts", "views", "docs"):
-        for sql_file in sorted((SQL_DIR / folder).glob("*.sql")):
-            con.execute(sql_file.read_text())
+    for sql_file in _ddl_files():
+        con.execute(sql_file.read_text())
+    con.execute("delete from schema_version")
+    con.execute("insert into schema_version values (?, now())", [ddl_version()])
+
+
+@cache
+def ddl_version() -> str:
+    """SHA-256 over the names and text of the DDL files, in the order they are applied."""
+    digest = hashlib.sha256()
+    for sql_file in _ddl_files():
+        digest.update(f"{sql_file.parent.name}/{sql_file.name}\n".encode())
+        digest.update(sql_file.read_bytes())
+    return digest.hexdigest()
+
+
+def _ddl_files() -> list[Path]:
+    return [
+        sql_file
+        for folder in ("tables", "marts", "views", "docs")
+        for sql_file in sorted((SQL_DIR / folder).glob("*.sql"))
+    ]
+
+
+def _applied_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        [(version,)] = con.execute("select max(version) from main.schema_version").fetchall()
+    except duckdb.CatalogException:  # a new file, or one built before schema_version existed
+        return None
+    return version
 
 
 def sql_text(relative: str) -> str:
