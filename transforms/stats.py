@@ -224,17 +224,22 @@ def _separated(frame: pl.DataFrame, mistakes: list[str]) -> list[str]:
 
 
 def _cluster_cov(
-    bread: np.ndarray, x_rows: np.ndarray, resid: np.ndarray, clusters: np.ndarray, n_obs: int
+    bread: np.ndarray,
+    x: np.ndarray,
+    rows: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n_obs: int,
 ) -> tuple[np.ndarray, int]:
     """Sandwich covariance with scores summed per cluster (statsmodels' small-sample factor).
 
-    clusters: integer codes 0..G-1, one per row of x_rows.
+    rows: (pattern, cluster, residual) per row, patterns indexing x's rows and clusters coded
+    0..G-1. A row's score is x[pattern] * residual, so a cluster's summed score is its residuals
+    summed per pattern (a sparse G x P matrix) times x: no row-by-term matrix is built.
     """
-    g, k = int(clusters.max()) + 1, x_rows.shape[1]
-    scores = x_rows * resid[:, None]
-    summed = np.column_stack(
-        [np.bincount(clusters, weights=scores[:, j], minlength=g) for j in range(k)]
-    )
+    from scipy.sparse import csr_matrix
+
+    pattern, cluster, resid = rows
+    g, k = int(cluster.max()) + 1, x.shape[1]
+    summed = csr_matrix((resid, (cluster, pattern)), shape=(g, x.shape[0])) @ x
     meat = summed.T @ summed
     factor = g / (g - 1) * (n_obs - 1) / (n_obs - k) if g > 1 and n_obs > k else 1.0
     return factor * bread @ meat @ bread, g
@@ -305,7 +310,8 @@ def _fit(
     constant: list[str],
     counts: dict[str, int],
 ) -> ModelResult:
-    import statsmodels.api as sm
+    from statsmodels.genmod.families import Binomial
+    from statsmodels.genmod.generalized_linear_model import GLM
     from statsmodels.tools.sm_exceptions import PerfectSeparationError, PerfectSeparationWarning
 
     decided = patterns["decided"].to_numpy().astype(float)
@@ -314,7 +320,7 @@ def _fit(
     with warnings.catch_warnings():
         warnings.simplefilter("error", PerfectSeparationWarning)
         try:
-            result = sm.GLM(endog, x, family=sm.families.Binomial()).fit()
+            result = GLM(endog, x, family=Binomial()).fit()
         except (PerfectSeparationError, PerfectSeparationWarning):
             return _not_fitted("perfect separation: the likelihood has no finite maximum", **counts)
         except np.linalg.LinAlgError:
@@ -332,7 +338,7 @@ def _fit(
     resid = rows["callbacks"].to_numpy() - rows["decided"].to_numpy() * p[idx]
     clusters = rows["candidate_id"].rank("dense").cast(pl.Int64).to_numpy() - 1
     bread = np.asarray(result.cov_params())
-    cov, g = _cluster_cov(bread, x[idx], resid, clusters, counts["n_decided"])
+    cov, g = _cluster_cov(bread, x, (idx, clusters, resid), counts["n_decided"])
     se = np.sqrt(np.diag(cov))
     table = _odds_ratio_table(names, params, se, mistakes)
     return ModelResult(
