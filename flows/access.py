@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from flows.warehouse import apply_schema
+from flows.warehouse import apply_schema, sql_text
 
 # The tables and views exported as Parquet next to the published copy.
 EXPORTS = (
@@ -23,20 +25,96 @@ EXPORTS = (
     "quarantine",
     "redaction_counts",
 )
+# Exported as a folder <table>/ of one file per input file, rewritten only when its rows change.
+PARTITIONED = ("notes", "note_tags", "tag_evidence", "note_outcomes")
 FORMATS = ("table", "csv", "json", "parquet")
 
 
 def export_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
-    """Write each export to <table>.parquet via a temporary file and an atomic rename."""
+    """Bring the Parquet exports in `folder` up to date with the warehouse (see stage_parquet)."""
+    return replace_staged(stage_parquet(con, folder))
+
+
+@dataclass(frozen=True)
+class StagedExports:
+    """Exports written as hidden temporary files, not yet visible to readers."""
+
+    renames: dict[Path, Path] = field(default_factory=dict)  # temporary file -> its target
+    stale: list[Path] = field(default_factory=list)  # files to remove once the new ones are in
+
+
+def stage_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> StagedExports:
+    """Write each export beside its target as a temporary file; `replace_staged` publishes them.
+
+    Small exports are one file, <table>.parquet, rewritten every time. The per-note ones
+    (PARTITIONED) are a folder <table>/ of one file per input file, named by its rows'
+    fingerprint: only files whose rows changed are written. On failure nothing is left behind.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in EXPORTS:
-        target = folder / f"{table}.parquet"
-        staging = folder / f".{table}.parquet.tmp"
-        con.execute(f"copy (select * from {table}) to '{staging}' (format parquet)")
+    staged = StagedExports()
+    try:
+        for table in EXPORTS:
+            if table in PARTITIONED:
+                _stage_partitions(con, folder, table, staged)
+            else:
+                staging = folder / f".{table}.parquet.tmp"
+                staged.renames[staging] = folder / f"{table}.parquet"
+                con.execute(f"copy (select * from {table}) to '{staging}' (format parquet)")
+    except BaseException:
+        discard_staged(staged)
+        raise
+    return staged
+
+
+def replace_staged(staged: StagedExports) -> list[Path]:
+    """Rename each staged file over its target (each rename atomic), then drop stale files."""
+    for staging, target in staged.renames.items():
         os.replace(staging, target)
-        written.append(target)
-    return written
+    for path in staged.stale:
+        path.unlink(missing_ok=True)
+    return list(staged.renames.values())
+
+
+def discard_staged(staged: StagedExports) -> None:
+    for staging in staged.renames:
+        staging.unlink(missing_ok=True)
+
+
+def _stage_partitions(
+    con: duckdb.DuckDBPyConnection, folder: Path, table: str, staged: StagedExports
+) -> None:
+    """One file per input file (`_part`), named <part>-<fingerprint of its rows>.parquet."""
+    source = sql_text(f"export/{table}.sql")
+    parts = con.execute(
+        f"select _part, count(*), sum(hash(s))::varchar from ({source}) as s group by _part"
+    ).fetchall()
+    wanted = {
+        f"{part}-{_fingerprint(rows, digest)}.parquet": f"_part = '{_quoted(part)}'"
+        for part, rows, digest in parts
+    } or {"empty.parquet": "false"}  # an empty table is still one file, with the columns
+    target_dir = folder / table
+    target_dir.mkdir(exist_ok=True)
+    existing = {path.name for path in target_dir.glob("*.parquet")}
+    for name, condition in wanted.items():
+        if name in existing:
+            continue
+        staging = target_dir / f".{name}.tmp"
+        staged.renames[staging] = target_dir / name
+        con.execute(
+            f"copy (select * exclude (_part) from ({source}) where {condition}) "
+            f"to '{staging}' (format parquet)"
+        )
+    staged.stale.extend(target_dir / name for name in existing - wanted.keys())
+    # The single file earlier versions wrote for this table.
+    staged.stale.append(folder / f"{table}.parquet")
+
+
+def _fingerprint(rows: int, digest: str) -> str:
+    return hashlib.sha256(f"{rows}:{digest}".encode()).hexdigest()[:16]
+
+
+def _quoted(value: str) -> str:
+    return value.replace("'", "''")
 
 
 def query(published: Path, sql: str) -> pl.DataFrame:

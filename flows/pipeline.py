@@ -11,9 +11,10 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.runtime import flow_run
 
+from flows import warmup
 from flows.artifacts import publish_failure_artifact, publish_run_artifacts
 from flows.ingest import FileResult, ingest_inbox
-from flows.publish import publish
+from flows.publish import PUBLISHED_NAME, publish
 from flows.settings import Paths
 from flows.tag import tag_flow
 from flows.warehouse import connect
@@ -73,13 +74,15 @@ def pipeline(
     Only one writer at a time (see flows.writer). A run that fails puts the warehouse back as it
     was, is recorded as failed, says why in a Prefect artifact, and does not replace the copy.
     """
+    # GX and statsmodels import in the background while the run reads the inbox.
+    warmup.start()
     paths = Paths.from_env(inbox, warehouse, reports, published)
     dask_address = dask_address or os.environ.get("FOLLOWUP_DASK_ADDRESS") or None
     run_id = new_run_id()
     started = time.monotonic()
     with writer_lock(paths.warehouse):
         try:
-            with restore_on_failure(paths.warehouse):
+            with restore_on_failure(paths.warehouse, paths.published / PUBLISHED_NAME):
                 record_run(paths.warehouse, run_id, "running")
                 stages = {"start": time.monotonic()}
                 files = ingest_inbox(paths.inbox, paths.warehouse, run_id)
@@ -88,7 +91,7 @@ def pipeline(
                 stages["tag"] = time.monotonic()
                 changed = tagged > 0 or any(not f.skipped for f in files)
                 latest = paths.reports / "latest.html"
-                published_copy = paths.published / "warehouse.duckdb"
+                published_copy = paths.published / PUBLISHED_NAME
                 # Nothing new: the published report and copy are current.
                 republish = changed or not (latest.exists() and published_copy.exists())
                 report = paths.reports / run_id / "report.html" if republish else latest

@@ -8,6 +8,7 @@ instead of failing on DuckDB's own lock.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import time
@@ -51,11 +52,13 @@ def writer_lock(warehouse: Path, timeout_s: float = DEFAULT_TIMEOUT_S) -> Iterat
 
 
 @contextmanager
-def restore_on_failure(warehouse: Path) -> Iterator[None]:
+def restore_on_failure(warehouse: Path, published_copy: Path | None = None) -> Iterator[None]:
     """If the block raises, put the warehouse file back as it was before the block.
 
     Call it while holding the writer lock and with no connection open: the file is checkpointed and
-    copied first, and on failure the copy replaces the file (and any write-ahead log is dropped).
+    kept aside first, and on failure put back (and any write-ahead log is dropped). Keeping it
+    aside is a copy, unless `published_copy` is still an exact copy of it (see record_copy):
+    then a hard link to that copy serves, and only a failure costs a copy.
     """
     backup = warehouse.with_name(warehouse.name + ".before-run")
     wal = warehouse.with_name(warehouse.name + ".wal")
@@ -63,14 +66,60 @@ def restore_on_failure(warehouse: Path) -> Iterator[None]:
     if existed:
         with connect(warehouse) as con:
             con.execute("checkpoint")
-        shutil.copyfile(warehouse, backup)
+        _keep_aside(warehouse, backup, published_copy)
     try:
         yield
     except BaseException:
         wal.unlink(missing_ok=True)
         if existed:
-            os.replace(backup, warehouse)
+            _put_back(backup, warehouse)
         else:
             warehouse.unlink(missing_ok=True)
         raise
     backup.unlink(missing_ok=True)
+
+
+def record_copy(warehouse: Path, staged: Path, copy: Path) -> None:
+    """Note that `staged`, to be renamed to `copy`, was just made from the closed `warehouse`.
+
+    A rename keeps the inode, so the note holds for `copy` once it is in place, for as long as
+    neither file is written (restore_on_failure checks that).
+    """
+    stamp = {"warehouse": _identity(warehouse), "copy": _identity(staged)}
+    _stamp_path(copy).write_text(json.dumps(stamp))
+
+
+def _keep_aside(warehouse: Path, backup: Path, published_copy: Path | None) -> None:
+    backup.unlink(missing_ok=True)
+    if published_copy is not None and _is_exact_copy(warehouse, published_copy):
+        # Publishing replaces the copy by rename, so the link keeps today's content.
+        os.link(published_copy, backup)
+    else:
+        shutil.copyfile(warehouse, backup)
+
+
+def _put_back(backup: Path, warehouse: Path) -> None:
+    if backup.stat().st_nlink > 1:  # still the published copy: the warehouse must not share it
+        shutil.copyfile(backup, warehouse)
+        backup.unlink()
+    else:
+        os.replace(backup, warehouse)
+
+
+def _is_exact_copy(warehouse: Path, copy: Path) -> bool:
+    """Neither file was written since record_copy (same inode, size and modification time)."""
+    try:
+        stamp = json.loads(_stamp_path(copy).read_text())
+        current = {"warehouse": _identity(warehouse), "copy": _identity(copy)}
+    except (OSError, ValueError):
+        return False
+    return bool(stamp == current)
+
+
+def _identity(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_ino, info.st_size, info.st_mtime_ns]
+
+
+def _stamp_path(copy: Path) -> Path:
+    return copy.with_name(f".{copy.name}.source.json")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -11,14 +10,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
-from typer.testing import CliRunner
 
-from flows.access import EXPORTS, data_dictionary
-from flows.cli import app
+from flows.access import EXPORTS, PARTITIONED, data_dictionary, export_parquet
 from flows.pipeline import PipelineResult, pipeline
 from flows.sample_writer import write_sample
 from flows.settings import PROJECT_ROOT
-from flows.warehouse import apply_schema
+from flows.warehouse import apply_schema, connect
 
 pytestmark = pytest.mark.e2e
 
@@ -104,76 +101,82 @@ def test_views_open_in_the_duckdb_cli(run: PipelineResult) -> None:
     assert out.split()[-1] == str(decided)
 
 
+def _exported(folder: Path, table: str) -> pl.DataFrame:
+    if table in PARTITIONED:
+        return pl.read_parquet(folder / table / "*.parquet")
+    return pl.read_parquet(folder / f"{table}.parquet")
+
+
 @pytest.mark.parametrize("table", EXPORTS)
 def test_parquet_export_has_the_published_rows(run: PipelineResult, table: str) -> None:
-    exported = pl.read_parquet(run.published.parent / "parquet" / f"{table}.parquet")
+    exported = _exported(run.published.parent / "parquet", table)
     [(rows,)] = _published(run, f"select count(*) from {table}")
     assert exported.height == rows
 
 
-def test_note_outcomes_has_one_row_per_note_and_undecided_is_not_rejection(
-    run: PipelineResult,
-) -> None:
-    [(rows, notes, ids, wrong)] = _published(
-        run,
-        "select count(*), (select count(*) from notes), count(distinct note_id), "
-        "count(*) filter (where callback is not null and outcome not in ('callback', 'rejected')) "
-        "from note_outcomes",
-    )
-    assert rows == notes == ids and wrong == 0
+@pytest.mark.parametrize("table", PARTITIONED)
+def test_partitioned_export_has_one_file_per_input_file(run: PipelineResult, table: str) -> None:
+    files = list((run.published.parent / "parquet" / table).glob("*.parquet"))
+    [(inputs,)] = _published(run, "select count(distinct file_hash) from notes")
+    assert len(files) == inputs
 
 
-def test_callback_rate_by_month_adds_up_to_note_facts(run: PipelineResult) -> None:
-    [(notes, decided, callbacks)] = _published(
-        run, "select sum(notes), sum(decided), sum(callbacks) from callback_rate_by_month"
-    )
-    [(facts, facts_decided, facts_callbacks)] = _published(
-        run,
-        "select count(*), count(*) filter (where decided), count(*) filter (where callback) "
-        "from note_facts",
-    )
-    assert (notes, decided, callbacks) == (facts, facts_decided, facts_callbacks)
+def _warehouse_with_notes(path: Path, notes: dict[str, str]) -> duckdb.DuckDBPyConnection:
+    """A warehouse whose notes table holds note_id -> file_hash (other columns alike)."""
+    con = connect(path)
+    for note_id, file_hash in notes.items():
+        con.execute(
+            "insert into notes (note_id, interview_id, candidate_id, interview_start, "
+            "interview_end, sent_at, channel, text, content_hash, file_hash, row_number) "
+            "values (?, 'i', 'c', now(), now(), now(), 'email', 'Thanks', 'h', ?, 1)",
+            [note_id, file_hash],
+        )
+    return con
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
-def test_sql_command_prints_the_result(run: PipelineResult, fmt: str) -> None:
-    query = "select kind, count(*) as files from file_status group by kind order by kind"
-    result = CliRunner().invoke(
-        app, ["sql", query, "--format", fmt, "--published", str(run.published.parent)]
-    )
-    assert result.exit_code == 0, result.output
-    expected = _published(run, query)
-    if fmt == "csv":
-        assert pl.read_csv(result.output.encode()).rows() == expected
-    elif fmt == "json":
-        assert [(r["kind"], r["files"]) for r in json.loads(result.output)] == expected
-    else:
-        assert all(kind in result.output for kind, _ in expected)
+def test_re_export_writes_only_the_files_whose_rows_changed(tmp_path: Path) -> None:
+    con = _warehouse_with_notes(tmp_path / "w.duckdb", {"n1": "a", "n2": "b"})
+    out = tmp_path / "parquet"
+    export_parquet(con, out)
+    before = {p.name: p.stat().st_mtime_ns for p in (out / "notes").glob("*.parquet")}
+    con.execute("update notes set text = 'Thank you' where note_id = 'n2'")
+    export_parquet(con, out)
+    after = {p.name: p.stat().st_mtime_ns for p in (out / "notes").glob("*.parquet")}
+    assert len(after) == 2
+    assert [n for n in after if before.get(n) == after[n]] == [
+        n for n in before if n.startswith("a-")
+    ]
 
 
-def test_sql_command_writes_parquet(run: PipelineResult, tmp_path: Path) -> None:
-    out = tmp_path / "q.parquet"
-    result = CliRunner().invoke(
-        app,
-        [
-            "sql",
-            "select note_id from notes",
-            "--format",
-            "parquet",
-            "--output",
-            str(out),
-            "--published",
-            str(run.published.parent),
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    [(notes,)] = _published(run, "select count(*) from notes")
-    assert pl.read_parquet(out).height == notes
+def test_export_of_an_empty_table_is_one_file_with_its_columns(tmp_path: Path) -> None:
+    con = connect(tmp_path / "w.duckdb")
+    export_parquet(con, tmp_path / "parquet")
+    [empty] = (tmp_path / "parquet" / "notes").glob("*.parquet")
+    assert pl.read_parquet(empty).columns[:2] == ["note_id", "interview_id"]
 
 
-def test_sql_command_cannot_change_the_published_copy(run: PipelineResult) -> None:
-    result = CliRunner().invoke(
-        app, ["sql", "delete from notes", "--published", str(run.published.parent)]
-    )
-    assert result.exit_code != 0
-    assert "read-only" in str(result.exception).lower()
+def _views_named(path: Path, name: str) -> int:
+    with duckdb.connect(str(path)) as con:
+        [(views,)] = con.execute(
+            "select count(*) from duckdb_views() where view_name = ?", [name]
+        ).fetchall()
+    return int(views)
+
+
+def _drop_note_outcomes(path: Path, *, forget_version: bool) -> None:
+    connect(path).close()
+    with duckdb.connect(str(path)) as con:
+        con.execute("drop view note_outcomes")
+        if forget_version:
+            con.execute("update schema_version set version = 'older'")
+    connect(path).close()
+
+
+def test_connect_does_not_re_apply_unchanged_ddl(tmp_path: Path) -> None:
+    _drop_note_outcomes(tmp_path / "w.duckdb", forget_version=False)
+    assert _views_named(tmp_path / "w.duckdb", "note_outcomes") == 0
+
+
+def test_connect_re_applies_the_ddl_when_it_changed(tmp_path: Path) -> None:
+    _drop_note_outcomes(tmp_path / "w.duckdb", forget_version=True)
+    assert _views_named(tmp_path / "w.duckdb", "note_outcomes") == 1
