@@ -1,14 +1,20 @@
--- Callback rate by how many of the five mistakes a note makes (unknown counts as not made).
+-- Callback rate by how many of the five mistakes a note makes. A note with any unknown (null)
+-- mistake is left out: its count is unknown. The report reads this view.
 -- Contract: mistakes unique, between 0 and 5.
 create or replace view callback_rate_by_mistake_count as
 with facts as (
+    select * from note_facts
+    where generic is not null and thanks_only is not null and gift is not null
+        and prewritten is not null and handed_on_exit is not null
+),
+
+counted as (
     select
         decided,
         callback,
-        coalesce(generic, false)::int + coalesce(thanks_only, false)::int
-        + coalesce(gift, false)::int + coalesce(prewritten, false)::int
-        + coalesce(handed_on_exit, false)::int as mistakes
-    from note_facts
+        generic::int + thanks_only::int + gift::int
+        + prewritten::int + handed_on_exit::int as mistakes
+    from facts
 ),
 
 final as (
@@ -19,7 +25,7 @@ final as (
         count(*) filter (where callback) as callbacks,
         round(count(*) filter (where callback) / nullif(count(*) filter (where decided), 0), 4)
             as callback_rate
-    from facts
+    from counted
     group by mistakes
 )
 
