@@ -14,6 +14,7 @@ around the cue with small regexes: per-token Python checks cost more than tokeni
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -315,7 +316,11 @@ _BARE_CLAIM = re.compile(
 def decide_gift(text: str, cues: Cues) -> list[Cue]:
     """A gift item and a delivery cue in the same sentence, neither negated nor excluded, or
     something left or sent for them (GIFT_GIVEN), not hedged."""
-    given = [c for c in cues.get("GIFT_GIVEN", []) if not _hedged(text, c.start, 4)]
+    given = cues.get("GIFT_GIVEN", []) + [
+        c for c in cues.get("GIFT_OFFERED", []) if _GIVEN_FOR_THEM.match(text, c.end)
+    ]
+    given += [c for c in cues.get("GIFT_ON_ME", []) if not _IF_AFTER.match(text, c.end)]
+    given = [c for c in given if not _hedged(text, c.start, 4)]
     items = cues.get("GIFT_ITEM")
     if not items:
         return given
@@ -332,14 +337,28 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
     return out + given
 
 
+# After "left some …": who it is for ("for the staff", "to your office", "at reception"); and
+# "a little" / "a small" must not be the note itself.
+_GIVEN_FOR_THEM = re.compile(
+    r"(?! (?:note|card|letter|envelope|thank))[^.!?\n]{0,50}?"
+    r"\b(?:for (?:the|your|all the) (?:staff|team|office|crew|boys|lads|girls|guys|shift|"
+    r"night shift|day shift|department|kitchen|staff room|staffroom)|to (?:your|the) office|"
+    r"(?:with|at) (?:the |your )?(?:reception|receptionist|front desk)|your way)\b",
+    re.IGNORECASE,
+)
+_IF_AFTER = re.compile(r"\s+if\b", re.IGNORECASE)
+
+
 def _hedged(text: str, start: int, window: int) -> bool:
     """Negated or hypothetical: a negation or hedge word among the words before `start`, or
     'would have' / 'was going to' earlier in the clause."""
-    return _any_word_in(text, start, window, _GIFT_HEDGES) or bool(
-        _HYPOTHETICAL.search(_clause_before(text, start))
-    )
+    if _any_word_in(text, start, window, _GIFT_HEDGES):
+        return True
+    clause = _clause_before(text, start).lower()
+    return any(w in clause for w in _HYPOTHETICAL_WORDS) and bool(_HYPOTHETICAL.search(clause))
 
 
+_HYPOTHETICAL_WORDS = ("would", "could", "going to", "planned", "meant", "thought", "think")
 _HYPOTHETICAL = re.compile(
     r"\b(?:would(?: have|['’]ve)|could have|was going to|were going to|had planned to|"
     r"meant to|thought about|thinking of|thinking about|think about|did think)\b",
@@ -351,10 +370,19 @@ _HYPOTHETICAL = re.compile(
 
 
 def _soon_after(text: str, cue: Cue, cues: Cues) -> bool:
+    """A SOON cue ("today", "on Friday") or a clock time ("at 2pm") right after the cue."""
     return any(
         cue.end <= soon.start <= cue.end + 45 and same_sentence(text, cue.start, soon.start)
         for soon in cues.get("SOON", [])
+    ) or any(
+        cue.end <= n.start <= cue.end + 45
+        and _CLOCK_TIME.match(text, n.start - 3)
+        and same_sentence(text, cue.start, n.start)
+        for n in cues.get("NUMBER", [])
     )
+
+
+_CLOCK_TIME = re.compile(r"(?i:at )\d{1,2}(?:[:.]\d{2})? ?(?i:am|pm|a\.m\.|p\.m\.)")
 
 
 def placeholder_ok(span: str) -> bool:
@@ -607,9 +635,9 @@ def _praised_thing(text: str, praise: Cue) -> Cue | None:
     before the praise, with at most 8 words after it (and maybe 'you've just finished'), one of
     them a content word. The cue then spans the thing and the praise."""
     start = max(0, praise.start - _PRAISE_REACH)
-    clause = _CLAUSE_BREAK.split(text[start : praise.start])[-1]
-    offset = praise.start - len(clause)
-    words = list(_WORD.finditer(clause))
+    cuts = list(_CLAUSE_BREAK.finditer(text, start, praise.start))
+    offset = cuts[-1].end() if cuts else start
+    words = list(_WORD.finditer(text, offset, praise.start))
     for i, word in enumerate(words):
         if word.group().lower() not in _PRAISE_DETERMINERS:
             continue
@@ -622,7 +650,7 @@ def _praised_thing(text: str, praise: Cue) -> Cue | None:
         if 0 < len(thing) <= 8 and any(
             (lower := w.lower()) not in STOP_WORDS and lower not in _NOT_CONTENT for w in thing
         ):
-            return praise._replace(start=offset + word.start())
+            return praise._replace(start=word.start())
         return None
     return None
 
@@ -662,13 +690,24 @@ def _journey_sentence(text: str, cue: Cue) -> bool:
     return not _JOURNEY_WORDS.isdisjoint(_sentence_words(text, cue))
 
 
-def _sentence_words(text: str, cue: Cue) -> set[str]:
-    starts = [m.end() for m in _BREAK.finditer(text, 0, cue.start)]
+def _sentence_words(text: str, cue: Cue) -> frozenset[str]:
+    """The lower-cased words of the sentence around the cue (looked back at most 400
+    characters; cached, as several cues share a sentence)."""
+    lo = max(0, cue.start - 400)
+    starts = [m.end() for m in _BREAK.finditer(text, lo, cue.start)]
     end = _BREAK.search(text, cue.end)
-    sentence = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
-    return {w.lower() for w in _WORD.findall(sentence)}
+    return _words_of(text, starts[-1] if starts else lo, end.start() if end else len(text))
 
 
+@lru_cache(maxsize=256)
+def _words_of(text: str, start: int, end: int) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text, start, end))
+
+
+# Substrings of every _QUALIFICATION_WORDS and _JOURNEY_WORDS entry (a cheap first test).
+_SENTENCE_STEMS = ("licen", "ticket", "certif", "qualif", "accredit", "diploma", "regist",
+                   "charter", "card", "course", " own ", " late", "traffic", "delay", "roadwork",
+                   "closed", "diversion", "cancel", "park", "commute", "journey")  # fmt: skip
 _JOURNEY_WORDS = _words(
     """late lateness traffic delayed delays roadworks closed diversion cancelled parking
     carpark commute journey"""
@@ -683,7 +722,7 @@ _QUALIFICATION_WORDS = _words(
 )
 
 
-def _capitalised_ok(text: str, cue: Cue) -> bool:
+def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
     """A capitalised word mid-sentence that is not a day, a name addressed or a job title
     (the caller leaves out greetings and sign-offs)."""
     if text[cue.start : cue.end].lower() in _CAPS_STOP:
@@ -699,8 +738,6 @@ def _capitalised_ok(text: str, cue: Cue) -> bool:
         return False
     if text[cue.end : cue.end + 2] in {"'s", "’s"}:
         return False  # "Acme's culture": most likely the employer's name
-    if _qualification_sentence(text, cue) or _journey_sentence(text, cue):
-        return False  # "I hold a full PCV licence", "the A14 was closed at Huntingdon"
     if before and before[-1].lower() in {"my", "our"}:
         return False  # "my MSK outpatient experience": the candidate's own
     if cue.end == len(text.rstrip(" .!\n")) and len(text[cue.start : cue.end]) <= 3:
@@ -708,7 +745,13 @@ def _capitalised_ok(text: str, cue: Cue) -> bool:
     if _SUBJECT_LINE.match(text, text.rfind("\n", 0, cue.start) + 1):
         return False  # "Re: Reservations Agent - still keen!": the job in a subject line
     # A title-case run ending in a role word ("Backend Engineer role") names the job.
-    return _ROLE_AFTER_TITLE_RUN.match(text, cue.end) is None
+    if _ROLE_AFTER_TITLE_RUN.match(text, cue.end):
+        return False
+    # "I hold a full PCV licence", "the A14 was closed at Huntingdon" (the costliest, last)
+    if not check_sentence:
+        return True
+    words = _sentence_words(text, cue)
+    return _QUALIFICATION_WORDS.isdisjoint(words) and _JOURNEY_WORDS.isdisjoint(words)
 
 
 def _in_clause_with(text: str, cue: Cue, others: list[Cue]) -> bool:
@@ -732,23 +775,35 @@ def _just_before(text: str, cue: Cue, other: Cue) -> bool:
 def decide_specific(
     text: str, cues: Cues, fit: list[Cue], gift: list[Cue] | tuple[()] = ()
 ) -> list[Cue]:
-    """Remarks, content after topic cues, quotes, numbers, proper terms mid-sentence.
+    """Remarks, content after topic cues, quotes, things praised, then numbers and proper terms
+    mid-sentence.
 
-    Numbers and names in a sentence about the candidate's own record (a fit cue) are not from
-    the conversation.
+    Numbers and proper terms are weaker evidence and the costliest to check (most notes have
+    several): they are looked at only when nothing else makes the note specific, so the evidence
+    of a specific note is its strongest cues, not necessarily all of them. Numbers and names in a
+    clause about the candidate's own record or gift are not from the conversation.
     """
     ok = cues.get("SPEC_REMARK", []) + cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
     ok += [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
     ok += [t for c in cues.get("SPEC_PRAISED", []) if (t := _praised_thing(text, c))]
-    ok += [
-        c
-        for c in cues.get("SPEC_TOPIC", [])
-        if _has_content(text, c.end) and "forward to" not in _clause_before(text, c.start).lower()
-    ]
+    topics = cues.get("SPEC_TOPIC")
+    if topics:
+        ahead = "forward to" in text.lower()  # "looking forward to seeing the lab": not yet
+        ok += [
+            c
+            for c in topics
+            if _has_content(text, c.end)
+            and not (ahead and "forward to" in _clause_before(text, c.start).lower())
+        ]
+    numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
+    if ok or not (numbers or caps):
+        return ok
     # The candidate's own record and gift: "at [NAME] I cut a similar lag from 55 to 6 minutes",
     # "a little box of Tony's Chocolonely for the team".
     own = fit + list(gift)
-    numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
+    # Whether any sentence can speak of licences or a late journey (most notes: no).
+    lower = text.lower()
+    sentences = any(stem in lower for stem in _SENTENCE_STEMS)
     gifts = cues.get("GIFT_ITEM", [])
     if numbers:  # "a GBP 20 Amazon voucher" is the candidate's gift
         numbers = [
@@ -756,14 +811,14 @@ def decide_specific(
             for c in numbers
             if _number_ok(text, c)
             and not _in_clause_with(text, c, own)
-            and not _qualification_sentence(text, c)
+            and not (sentences and _qualification_sentence(text, c))
             and not any(_just_before(text, c, g) for g in gifts)
         ]
     if caps:
         caps = [
             c
             for c in caps
-            if _capitalised_ok(text, c)
+            if _capitalised_ok(text, c, sentences)
             and not _in_clause_with(text, c, own)
             and not any(0 <= g.start - c.end <= 2 for g in gifts)  # "a Starbucks gift card"
         ]

@@ -579,11 +579,32 @@ _FIT_PATTERNS = (
     # "My branding work for three bookshops", "at [NAME] we cut near misses by a third"
     (
         "fit.my_work_for",
-        r"\bmy (?:[\w-]+ ){0,2}work (?:for|on|at|with|in)\b|"
+        r"\bmy (?:[\w-]+ ){0,2}work (?:for|on|at|with|in)\b",
+        ("work for", "work on", "work at", "work with", "work in"),
+    ),
+    (
+        "fit.at_x_we_did",
         r"\bat (?:\[name\]|my [\w' -]{1,30}?),? we (?:cut|reduced|built|launched|grew|doubled|"
         r"halved|introduced|rolled out|moved|migrated|automated|redesigned|delivered|improved|"
         r"increased)\b",
-        ("work", "we "),
+        (
+            "we cut",
+            "we reduced",
+            "we built",
+            "we launched",
+            "we grew",
+            "we doubled",
+            "we halved",
+            "we introduced",
+            "we rolled",
+            "we moved",
+            "we migrated",
+            "we automated",
+            "we redesigned",
+            "we delivered",
+            "we improved",
+            "we increased",
+        ),
     ),
     # "I was the BIM coordinator for the MEP package"
     (
@@ -605,13 +626,6 @@ _FIT_PATTERNS = (
         + _NUMBER_WORDS
         + r"\+? (?:years?|yrs|months)\b",
         ("year", "yrs", "month"),
-    ),
-    # "I did exactly this split for a 40,000-life scheme", "when I was at [NAME]"
-    (
-        "fit.did_exactly_this",
-        r"\bi did (?:exactly |just )?(?:this|that|the same)\b|\bwhen i (?:was|worked) "
-        r"(?:at|with|for) \[name\]",
-        ("did", "[name]"),
     ),
     # "I've got my CSCS card", "I've got my RHS Level 3"
     (
@@ -699,6 +713,13 @@ def fit_rules() -> list[Rule]:
                 ["a", "the", "our", "my", "teams", "projects", "products", "two", "three"]),
     )  # fmt: skip
     rules += _phrases("FIT", "fit.i_have_been_doing", _expand(["i have been"], _ING_VERBS))
+    # "I did exactly this split for a 40,000-life scheme", "when I was at [NAME]"
+    rules += _phrases(
+        "FIT",
+        "fit.did_exactly_this",
+        _expand(["i did"], _opt("exactly", "just"), ["this", "that", "the same"])
+        + _expand(["when i"], ["was", "worked"], ["at", "with", "for"], ["[name]"]),
+    )
     rules += _phrases(
         "FIT",
         "fit.what_i_do_now",
@@ -818,21 +839,21 @@ _TOPICS = [
 
 
 # "left some ensaymada for the staff", "left u some energy drinks", "sent some chin-chin and a
-# card to your office": something left or sent for them, whatever it is.
-_GIFT_GIVEN = re.compile(
-    r"\b(?:left|leaving|brought|bring|dropped|sent|sending|bought|baked|made|ordered|popped|"
-    r"got)"
-    r"(?: (?:off|in|over|round|along))? "
-    r"(?:(?:u|you|the team|everyone) (?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|"
-    r"a batch of)\b|"
-    r"(?:some|a few|a couple of|a slab|a box of|a bag of|a tray of|a batch of|"
-    r"a (?:little|small)(?! (?:note|card|letter|envelope|thank)))\b[^.!?\n]{0,50}?"
-    r"\b(?:for (?:the|your|all the) (?:staff|team|office|crew|boys|lads|girls|guys|shift|"
-    r"night shift|day shift|department|kitchen|staff room|staffroom)|to (?:your|the) office|"
-    r"(?:with|at) (?:the |your )?(?:reception|receptionist|front desk)|your way)\b)|"
-    # "lunch on me" (not "next coffee's on me if I get the job")
-    r"\b(?:lunch|coffees?|drinks|breakfast|pizza|cake|a round)(?:['’]s| is| are)? on me\b(?! if)|"
-    # "I have posted you a copy of The Library Book as a small thank-you" (not "this card")
+# card to your office": something left or sent for them, whatever it is. With "you" or "the
+# team" it decides alone (GIFT_GIVEN); otherwise decide.py wants the recipient after it.
+_GIVING_VERBS = ["left", "leaving", "brought", "bring", "dropped", "sent", "sending", "bought",
+                 "baked", "made", "ordered", "popped", "got"]  # fmt: skip
+_GIVING_PARTICLES = ["", "off", "in", "over", "round", "along"]
+_SOME = ["some", "a few", "a couple of", "a slab", "a box of", "a bag of", "a tray of",
+         "a batch of"]  # fmt: skip
+_GIVEN_TO_THEM = _expand(_GIVING_VERBS, _GIVING_PARTICLES, ["u", "you", "the team", "everyone"],
+                         _SOME)  # fmt: skip
+_OFFERED = _expand(_GIVING_VERBS, _GIVING_PARTICLES, [*_SOME, "a little", "a small"])
+# "lunch on me" (decide.py: not "next coffee's on me if I get the job")
+_ON_ME = _expand(["lunch", "coffee", "coffees", "drinks", "breakfast", "pizza", "cake",
+                  "a round"], _opt("'s", "is", "are"), ["on me"])  # fmt: skip
+# "I have posted you a copy of The Library Book as a small thank-you" (not "this card")
+_AS_A_THANK_YOU = re.compile(
     r"\b(?:sent|posted|enclosed|left|ordered|mailed|dropped)\b"
     r"(?! (?:you )?(?:this|the|my|a) (?:note|card|letter|email|message|cv)\b)"
     r"[^.!?\n]{0,80}?\bas a (?:small |little |tiny )?(?:thank[- ]you|thanks|token)\b",
@@ -927,10 +948,18 @@ def gift_rules() -> list[Rule]:
             "day gifts",
         ],
     )
-    rules += [Rule("GIFT_GIVEN", "gift.given_for_them", _GIFT_GIVEN,
-                   ("left", "brought", "dropped", "sent", "sending", "bought", "baked", "made",
-                    "ordered", "popped", "got", "posted", "enclosed", "mailed", "bring",
-                    "leaving", "on me"))]  # fmt: skip
+    rules += _phrases("GIFT_GIVEN", "gift.given_for_them", _GIVEN_TO_THEM)
+    rules += _phrases("GIFT_OFFERED", "gift.given_for_them", _OFFERED)
+    rules += _phrases("GIFT_ON_ME", "gift.given_for_them", _ON_ME)
+    rules += [
+        Rule(
+            "GIFT_GIVEN",
+            "gift.given_for_them",
+            _AS_A_THANK_YOU,
+            ("thank", "token"),
+            ("sent", "posted", "enclosed", "left", "ordered", "mailed", "dropped"),
+        )
+    ]
     # "the gift of your time", "the gift of the gab" (but "a small gift of plantain chips" is one)
     rules += _phrases(
         "GIFT_EXCLUDE",
@@ -1094,10 +1123,6 @@ def prewritten_rules() -> list[Rule]:
     )
     rules += _phrases("SOON", "prewritten.soon", _SOON)
     rules += _phrases("LATER_ROUND", "prewritten.later_round", _LATER_ROUND)
-    # "See you at 2pm!": a clock time counts as soon.
-    rules += [Rule("SOON", "prewritten.soon",
-                   re.compile(r"\bat \d{1,2}(?:[:.]\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)",
-                              re.IGNORECASE), ("am", "pm", "a.m", "p.m"))]  # fmt: skip
     rules += [
         Rule("PLACEHOLDER", "prewritten.placeholder_brackets",
              re.compile(r"\[\s*([^\[\]\n]{1,50}?)\s*\](?!\()"), ("[",)),
@@ -1250,7 +1275,7 @@ _PRAISE = _expand(
     "made me smile", "made me laugh", "made me think", "stuck with me", "stayed with me",
     "has stuck with me", "has stayed with me", "stays with me",
     # not praise, but the thing is named before them: "the book I mentioned", "the X tour"
-    "tour", "i mentioned", "we talked about", "we discussed", "you mentioned",
+    "tour", "i mentioned", "we talked about", "we discussed",
 ]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
@@ -1270,6 +1295,16 @@ def specific_rules() -> list[Rule]:
     rules = _phrases("SPEC_REMARK", "specific_reference.remark", _REMARKS)
     rules += _phrases("SPEC_PRAISED", "specific_reference.praised_thing", _PRAISE)
     rules += _phrases("SPEC_TOPIC", "specific_reference.topic", _CONTENT_CUES)
+    # "the great conversation this morning about migrating your regression suite"
+    rules += _phrases(
+        "SPEC_TOPIC",
+        "specific_reference.topic",
+        _expand(["conversation", "discussion", "chat", "talk", "call", "exchange", "session"],
+                _opt("today", "earlier", "this morning", "this afternoon", "yesterday",
+                     "on friday", "on monday", "on tuesday", "on wednesday", "on thursday",
+                     "last week", "we had"),
+                ["about", "on", "around", "regarding", "of"]),
+    )  # fmt: skip
     # "your comment that the cohort data ...", "her question about how I would reforecast"
     rules += _phrases(
         "SPEC_TOPIC",
@@ -1301,12 +1336,7 @@ def specific_rules() -> list[Rule]:
         Rule("SPEC_NEW", "specific_reference.new_thing",
              re.compile(r"(?:\b(?:the|your|their|its|our)|['’]s) (?P<cue>new)\b", re.IGNORECASE),
              ("new",)),
-        # "the great conversation this morning about migrating your regression suite"
-        Rule("SPEC_TOPIC", "specific_reference.topic",
-             re.compile(r"\b(?:conversation|discussion|chat|talk|call|exchange|session)"
-                        r"(?: [\w'’-]+){0,4}? (?P<cue>about|on|around|regarding|of)\b",
-                        re.IGNORECASE),
-             ("conversation", "discussion", "chat", "talk", "call", "exchange", "session")),
+
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
              ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
         Rule("SPEC_SEEN", "specific_reference.demo",
