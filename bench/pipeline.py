@@ -183,7 +183,8 @@ def main() -> None:
         print(
             f"no-op / full = {noop['total'] / full['total']:.1%}; "
             f"incremental {incremental['total']:.1f}s; tagged {full['tagged']:,} + "
-            f"{incremental['tagged']:,}; machine load {os.getloadavg()[0]:.1f}"
+            f"{incremental['tagged']:,}; machine load {os.getloadavg()[0]:.1f}; bytecode cache "
+            f"{'off' if args.no_bytecode_cache else 'on'}"
         )
     finally:
         server.terminate()

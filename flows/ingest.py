@@ -24,7 +24,7 @@ __all__ = ["FileResult", "ingest_file", "ingest_inbox"]
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def open_gx_project(warehouse: Path) -> Any:
-    warmup.wait()  # GX may be importing in the background: never import it twice at once
+    warmup.wait(warmup.GX)  # GX may be importing in the background: never import it twice
     return file_context(str(gx_project_dir(warehouse)))
 
 

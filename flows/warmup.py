@@ -1,8 +1,9 @@
 """Import the heavy libraries a run needs later in a background thread, while it does I/O first.
 
-Great Expectations and statsmodels cost seconds to import. A run starts with work that waits on
-files, DuckDB and the Prefect API, so their import overlaps it; the first code that needs them
-calls `wait()` (never imports them concurrently with this thread).
+Great Expectations and statsmodels cost seconds to import, and vl-convert's first chart a second
+to start its JavaScript engine. A run starts with work that waits on files, DuckDB and the Prefect
+API, so these overlap it; the first code that needs one calls `wait(step)` (never imports it
+concurrently with this thread).
 """
 
 from __future__ import annotations
@@ -11,40 +12,48 @@ import importlib
 import logging
 import threading
 
-RUN_MODULES = (
-    "great_expectations",
+GX = "great_expectations"
+CHARTS = "charts"
+RUN_STEPS = (
+    GX,
     "statsmodels.genmod.generalized_linear_model",
     "statsmodels.genmod.families",
     "statsmodels.stats.proportion",
     "statsmodels.stats.multitest",
+    CHARTS,
 )
 
 _lock = threading.Lock()
-_thread: threading.Thread | None = None
+_done: dict[str, threading.Event] = {}
 
 
-def start(modules: tuple[str, ...] = RUN_MODULES) -> None:
-    """Start importing `modules` in a daemon thread (once per process; later calls do nothing)."""
-    global _thread
+def start(steps: tuple[str, ...] = RUN_STEPS) -> None:
+    """Run `steps` (module names, or CHARTS) in a daemon thread; once per process."""
     with _lock:
-        if _thread is None:
-            _thread = threading.Thread(
-                target=_import_all, args=(modules,), name="followup-warmup", daemon=True
-            )
-            _thread.start()
+        if _done:
+            return
+        _done.update((step, threading.Event()) for step in steps)
+    threading.Thread(target=_run, args=(steps,), name="followup-warmup", daemon=True).start()
 
 
-def wait() -> None:
-    """Block until the warm-up, if one was started, has finished."""
+def wait(step: str | None = None) -> None:
+    """Block until `step` (None: every step) is done, if a warm-up was started."""
     with _lock:
-        thread = _thread
-    if thread is not None:
-        thread.join()
+        events = list(_done.values()) if step is None else [_done[step]] if step in _done else []
+    for event in events:
+        event.wait()
 
 
-def _import_all(modules: tuple[str, ...]) -> None:
-    for name in modules:
+def _run(steps: tuple[str, ...]) -> None:
+    for step in steps:
         try:
-            importlib.import_module(name)
-        except Exception:  # the import where the module is used raises it again, in context
-            logging.getLogger(__name__).debug("warm-up import of %s failed", name, exc_info=True)
+            if step == CHARTS:
+                from transforms.charts import warm_up
+
+                warm_up()
+            else:
+                importlib.import_module(step)
+        except Exception:  # the real use raises it again, in context
+            logging.getLogger(__name__).debug("warm-up step %s failed", step, exc_info=True)
+        finally:
+            _done[step].set()

@@ -35,6 +35,12 @@ def render_svg(chart: alt.TopLevelMixin) -> str:
     return svg
 
 
+def warm_up() -> None:
+    """Draw a one-point chart, so that vl-convert's JavaScript engine (about a second to start)
+    is running before the report's charts are drawn."""
+    render_svg(alt.Chart(alt.Data(values=[{"x": 0}])).mark_point().encode(x="x:Q"))
+
+
 def _records(frame: pl.DataFrame) -> list[dict[str, Any]]:
     return frame.with_columns(pl.col(pl.Date, pl.Datetime).dt.strftime("%Y-%m-%d")).to_dicts()
 
