@@ -551,3 +551,39 @@ def test_look_alikes_found_in_rambling_notes(tagger: Tagger, text: str, feature:
 )  # fmt: skip
 def test_clauses_across_dashes(tagger: Tagger, text: str, feature: str, expected: bool) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("Thank you for explaining so clearly why the smart meter roll-out has slipped.",
+         "specific_reference", True),
+        ("Thanks for the honest picture of how stretched the enforcement team is.",
+         "specific_reference", True),
+        ("The numerical reasoning test with the budget tables was more difficult than I expected.",
+         "specific_reference", True),
+        ("As you suggested, I've asked my former director to act as a referee.",
+         "specific_reference", True),
+        ("Thank you for the interview for the [Job Title] position at [Company].",
+         "specific_reference", False),
+        ("Thank you for the interview for the position of Finance Business Partner.",
+         "specific_reference", False),
+        ("[Ref: 2024/117] Interview follow-up. Thank you.", "specific_reference", False),
+        ("At [NAME] Hospice I took it from 61% to 78% by moving the form.", "fit_argument", True),
+        ("My own SME cyber book grew from £2m to £7m GWP in three years.", "fit_argument", True),
+        ("I am confident that my experience makes me an ideal candidate.", "fit_argument", False),
+        ("I'll bring some Welsh cakes for the panel when I'm back.", "gift", True),
+        ("I wanted to bring you some sweets, but my friend told me it is not usual.", "gift",
+         False),
+        ("If I were allowed, I'd send the whole panel a cake!", "gift", False),
+        ("Dear [Panel Chair], thank you.", "prewritten", True),
+        ("Thank you for the interview today for the role at %COMPANY%.", "prewritten", True),
+        ("I'm really looking forward to Wednesday's interview.", "prewritten", True),
+        ("Thank you so much for the opportunity to interview this Thursday!", "prewritten",
+         True),
+    ],
+)  # fmt: skip
+def test_phrasings_from_panel_interviews(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

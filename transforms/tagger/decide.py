@@ -117,14 +117,14 @@ _PII_TAGS = _words("NAME EMAIL PHONE URL ADDRESS")
 # Words only a template field holds ("[Airline Name]"); "[Project Aurora]" names something.
 _FIELD_WORDS = _words(
     """name insert company organisation organization role position title date recipient
-    interviewer surname manager hiring"""
+    interviewer surname manager hiring chair"""
 )
 _PRONOUN_OBJECTS = _words("it this that them him her everything something anything")
 _PLACEHOLDER_WORDS = _words(
     """name company organization organisation role position title job interviewer hiring
     manager date team department recipient insert your first last surname specific topic
     project detail details something skill skills industry product city day time contact
-    person field employer firm agency school mention point example"""
+    person field employer firm agency school mention point example chair"""
 )
 _ROLE_AFTER_TITLE_RUN = re.compile(
     r"(?:[\s()-]+[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
@@ -273,7 +273,20 @@ def decide_fit(text: str, cues: Cues) -> list[Cue]:
         and not (c.rule in _BRINGING and _BRINGS_PAPERS.match(text, c.end))
     ]
     found += [y for c in cues.get("FIT_YEARS", []) if (y := _years_cue(text, c)) is not None]
+    found += [
+        c
+        for c in cues.get("FIT_CHANGE", [])
+        if _CHANGED_BY_ME.search(_clause_before(text, c.start, 100))
+    ]
     return [c for c in found if not negated(text, c.start, 3)]
+
+
+# "I took the contact centre (from 40 to 220 seats)", "my cyber book grew (from £2m to £7m)"
+_CHANGED_BY_ME = re.compile(
+    r"\b(?:i|we|my)\b.*\b(?:took|brought|grew|cut|reduced|increased|raised|lifted|moved|got|"
+    r"doubled|halved)\b",
+    re.IGNORECASE,
+)
 
 
 def _did_work(text: str, cue: Cue) -> bool:
@@ -304,7 +317,7 @@ _NOT_WORK_OBJECTS = _words(
 )
 # "my background would make me a strong fit": a claim, not a case.
 _BARE_CLAIM = re.compile(
-    r"[\s\w'’]{0,20}?\bmakes? me (?:a|an|the) (?:[\w-]+ ){0,2}(?:fit|candidate|match|choice|"
+    r"[\s\w'’]{0,20}?\b(?:makes? )?me (?:a|an|the) (?:[\w-]+ ){0,2}(?:fit|candidate|match|choice|"
     r"addition|asset|hire)\b",
     re.IGNORECASE,
 )
@@ -342,7 +355,8 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
 _GIVEN_FOR_THEM = re.compile(
     r"(?! (?:note|card|letter|envelope|thank))[^.!?\n]{0,50}?"
     r"\b(?:for (?:the|your|all the) (?:staff|team|office|crew|boys|lads|girls|guys|shift|"
-    r"night shift|day shift|department|kitchen|staff room|staffroom)|to (?:your|the) office|"
+    r"night shift|day shift|department|kitchen|staff room|staffroom|panel)|for everyone|"
+    r"to (?:your|the) office|"
     r"(?:with|at) (?:the |your )?(?:reception|receptionist|front desk)|your way)\b",
     re.IGNORECASE,
 )
@@ -358,10 +372,12 @@ def _hedged(text: str, start: int, window: int) -> bool:
     return any(w in clause for w in _HYPOTHETICAL_WORDS) and bool(_HYPOTHETICAL.search(clause))
 
 
-_HYPOTHETICAL_WORDS = ("would", "could", "going to", "planned", "meant", "thought", "think")
+_HYPOTHETICAL_WORDS = ("would", "could", "going to", "planned", "meant", "thought", "think",
+                       "wanted", "if ")  # fmt: skip
 _HYPOTHETICAL = re.compile(
     r"\b(?:would(?: have|['’]ve)|could have|was going to|were going to|had planned to|"
-    r"meant to|thought about|thinking of|thinking about|think about|did think)\b",
+    r"meant to|thought about|thinking of|thinking about|think about|did think|wanted to|"
+    r"if i were|if it were|if i could|if i was allowed|if allowed)\b",
     re.IGNORECASE,
 )
 
@@ -397,7 +413,7 @@ def placeholder_ok(span: str) -> bool:
     inner = span.strip("[]{}<> \t")
     if not inner or inner in _PII_TAGS or inner.rstrip("0123456789_") in _PII_TAGS:
         return False
-    if span.startswith(("{", "<<")):
+    if span.startswith(("{", "<<", "%")):
         return True
     words = [w.strip(".,:;'’") for w in inner.replace("/", " ").replace("_", " ").split()]
     found = {_CONTRACTION.sub("", w.lower()) for w in words}
@@ -507,8 +523,9 @@ def _has_content(text: str, end: int) -> bool:
     words = _WORD.findall(after[: cut.start()] if cut else after)[:7]
     if words and words[0].lower() in _PRONOUN_OBJECTS:
         return False  # "thinking about it since": the topic is not named
-    for previous, word in zip(["", *words], words, strict=False):
-        if previous.lower() in _CONJUNCTIONS and not _starts_noun_phrase(word):
+    for i, (previous, word) in enumerate(zip(["", *words], words, strict=False)):
+        # (a conjunction that opens the clause is an adverb: "explaining so clearly why")
+        if i > 1 and previous.lower() in _CONJUNCTIONS and not _starts_noun_phrase(word):
             return False  # "enjoyed the day and would love to join": a new clause
         if word.lower() in _RELATIVES:
             return False  # "the values that drive your team": what follows describes them
@@ -722,13 +739,27 @@ _QUALIFICATION_WORDS = _words(
 )
 
 
+def _in_brackets(text: str, start: int) -> bool:
+    """Inside [..], {..} or <..> on its line: "[Job Title]", "[Ref: 2024/117]"."""
+    line = text.rfind("\n", 0, start) + 1
+    return any(text.rfind(o, line, start) > text.rfind(c, line, start) for o, c in _BRACKETS)
+
+
+_BRACKETS = (("[", "]"), ("{", "}"), ("<", ">"))
+_ROLE_BEFORE = re.compile(
+    r"(?:\b(?:position|role|post|job|title) of|\bas an?) (?:[A-Z][\w-]*\s+){0,4}$"
+)
+
+
 def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
     """A capitalised word mid-sentence that is not a day, a name addressed or a job title
     (the caller leaves out greetings and sign-offs)."""
     if text[cue.start : cue.end].lower() in _CAPS_STOP:
         return False
-    if _line_start(text, cue.start) or text[cue.start - 1 : cue.start] in {"[", "<", "{"}:
+    if _line_start(text, cue.start) or _in_brackets(text, cue.start):
         return False
+    if _ROLE_BEFORE.search(text, max(0, cue.start - 60), cue.start):
+        return False  # "the position of Finance Business Partner", "join us as an IT Manager"
     if _EMOTICON_BEFORE.search(text, max(0, cue.start - 5), cue.start):
         return False  # "enjoy them :) Fingers crossed": a new sentence after a smiley
     before = _WORD.findall(text[max(0, cue.start - 20) : cue.start])
@@ -758,7 +789,9 @@ def _in_clause_with(text: str, cue: Cue, others: list[Cue]) -> bool:
     """One of `others` in the same clause: no sentence break, line break, colon or dash
     between."""
     for other in others:
-        lo, hi = min(cue.start, other.start), max(cue.start, other.start)
+        if other.start <= cue.start < other.end:
+            return True
+        lo, hi = (cue.start, other.start) if cue.start < other.start else (other.end, cue.start)
         if _CLAUSE_SPLIT.search(text, lo, hi) is None:
             return True
     return False
@@ -810,6 +843,7 @@ def decide_specific(
             c
             for c in numbers
             if _number_ok(text, c)
+            and not _in_brackets(text, c.start)
             and not _in_clause_with(text, c, own)
             and not (sentences and _qualification_sentence(text, c))
             and not any(_just_before(text, c, g) for g in gifts)

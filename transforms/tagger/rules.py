@@ -401,6 +401,16 @@ def enthusiasm_rules() -> list[Rule]:
 # ---------------------------------------------------------------------------------------------
 # Fit argument: a case for the candidate, not a bare "great fit".
 
+# "At [NAME] Hospice I took it from 61% to 78%": a (redacted) employer, then what the candidate
+# did there.
+_AT_EMPLOYER_I_DID = re.compile(
+    r"\bat \[name\](?: [\w&'-]+){0,3},? (?:i|we) (?:[a-z]+ed|took|ran|led|built|brought|put|set|"
+    r"cut|grew|made|did|won|wrote|drew|rolled|had|was)\b",
+    re.IGNORECASE,
+)
+# "from 61% to 78%", "from £2m to £7m": decide.py wants the candidate's change before it
+# ("I took it", "my book grew").
+_FROM_TO = re.compile(r"\bfrom [£$€]?\d[\d.,]*[%km]?(?: [a-z]+)? to [£$€]?\d")
 _ACHIEVE_VERBS = [
     "led", "built", "managed", "designed", "shipped", "launched", "developed", "implemented",
     "created", "grew", "scaled", "delivered", "migrated", "automated", "reduced", "increased",
@@ -419,7 +429,7 @@ _ACHIEVE_VERBS = [
     "drafted", "reviewed", "tested", "filmed", "photographed", "catalogued", "cataloged",
     "curated", "co - curated", "set up", "restored", "unblocked", "used", "renovated",
     "refurbished", "wired", "plumbed", "decorated", "resolved", "onboarded", "project - managed",
-    "co - ordinated",
+    "co - ordinated", "rolled out", "drew up", "rewrote", "defended", "been through",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
@@ -713,6 +723,11 @@ def fit_rules() -> list[Rule]:
                 ["a", "the", "our", "my", "teams", "projects", "products", "two", "three"]),
     )  # fmt: skip
     rules += _phrases("FIT", "fit.i_have_been_doing", _expand(["i have been"], _ING_VERBS))
+    rules += _phrases("FIT", "fit.my_record", ["my record of", "my track record of"])
+    rules += [
+        Rule("FIT", "fit.at_employer_i_did", _AT_EMPLOYER_I_DID, ("at [name]",)),
+        Rule("FIT_CHANGE", "fit.from_x_to_y", _FROM_TO, ("from",)),
+    ]
     # "I did exactly this split for a 40,000-life scheme", "when I was at [NAME]"
     rules += _phrases(
         "FIT",
@@ -828,6 +843,8 @@ _SEND_CUES = [
     "dropped", "dropping", "brought", "bringing", "arranged for", "mailing", "shipping",
     "posting", "couriering", "as a little thank you", "as a small thank you", "emailed",
     "e - mailed", "emailed over", "in the envelope", "in this envelope", "as promised",
+    "deliver", "to be delivered", "should reach", "will reach", "please expect",
+    "a small delivery", "delivery of", "will bring", "i 'll bring",
 ]  # fmt: skip
 _TOPICS = [
     "business", "program", "programme", "platform", "product", "products", "sales", "market",
@@ -854,7 +871,7 @@ _ON_ME = _expand(["lunch", "coffee", "coffees", "drinks", "breakfast", "pizza", 
                   "a round"], _opt("'s", "is", "are"), ["on me"])  # fmt: skip
 # "I have posted you a copy of The Library Book as a small thank-you" (not "this card")
 _AS_A_THANK_YOU = re.compile(
-    r"\b(?:sent|posted|enclosed|left|ordered|mailed|dropped)\b"
+    r"\b(?:sent|sending|posted|posting|enclosed|left|ordered|mailed|dropped)\b"
     r"(?! (?:you )?(?:this|the|my|a) (?:note|card|letter|email|message|cv)\b)"
     r"[^.!?\n]{0,80}?\bas a (?:small |little |tiny )?(?:thank[- ]you|thanks|token)\b",
     re.IGNORECASE,
@@ -957,7 +974,17 @@ def gift_rules() -> list[Rule]:
             "gift.given_for_them",
             _AS_A_THANK_YOU,
             ("thank", "token"),
-            ("sent", "posted", "enclosed", "left", "ordered", "mailed", "dropped"),
+            (
+                "sent",
+                "posted",
+                "enclosed",
+                "left",
+                "ordered",
+                "mailed",
+                "dropped",
+                "sending",
+                "posting",
+            ),
         )
     ]
     # "the gift of your time", "the gift of the gab" (but "a small gift of plantain chips" is one)
@@ -1054,8 +1081,11 @@ def prewritten_rules() -> list[Rule]:
     rules += _phrases(
         "FUTURE_INTERVIEW",
         "prewritten.forward_to_our_interview",
-        _expand(fwd, ["our", "the", "my", "today 's", "tomorrow 's", "this afternoon 's"],
-                _opt("upcoming", "scheduled", "planned"), ["interview", "meeting"]),
+        _expand(fwd, ["our", "the", "my", "today 's", "tomorrow 's", "this afternoon 's",
+                      *_WEEKDAYS_S],
+                _opt("upcoming", "scheduled", "planned"), ["interview", "meeting"])
+        + ["the night before our interview", "the day before our interview",
+           "in advance for the opportunity to interview"],
     )  # fmt: skip
     rules += _phrases(
         "FUTURE_MEET",
@@ -1109,7 +1139,8 @@ def prewritten_rules() -> list[Rule]:
         + _expand(["seeing me", "meeting me", "meeting with me", "see me", "meet me",
                    "fitting me in"], ["tomorrow", "later today", "later", "this afternoon"]),
     )  # fmt: skip
-    rules += _phrases("FUTURE_MEET", "prewritten.in_advance", ["in advance for"])
+    rules += _phrases("FUTURE_MEET", "prewritten.in_advance",
+                      ["in advance for", "opportunity to interview"])  # fmt: skip
     rules += _phrases(
         "FUTURE_MEET",
         "prewritten.agreeing_to_meet",
@@ -1132,6 +1163,8 @@ def prewritten_rules() -> list[Rule]:
              re.compile(r"<<\s*[^<>\n]{1,50}>>|<\s*(?:[^<>\n]*\b(?:" + _PLACEHOLDER_WORDS
                         + r")\b[^<>\n]*)>", re.IGNORECASE), ("<",)),
         Rule("PLACEHOLDER", "prewritten.placeholder_blank", re.compile(r"___+"), ("___",)),
+        Rule("PLACEHOLDER", "prewritten.placeholder_percent",
+             re.compile(r"%[A-Za-z_]{2,40}%"), ("%",)),
         # "INSERT COMPANY NAME", "XXX": a template's field in capitals, without brackets.
         Rule("PLACEHOLDER", "prewritten.placeholder_caps",
              re.compile(r"\b(?:INSERT|ENTER|ADD)(?: [A-Z]{2,}){1,3}\b|\bX{3,}\b"),
@@ -1229,7 +1262,8 @@ _CONTENT_CUES = [
     "to hear how", "to learn how", "to see how", "hearing how", "learning how", "seeing how",
     "chat through", "talk through", "talking through", "chatting through", "to hear the",
     "to learn the", "grinning about", "smiling about", "laughing about", "asked a lot about",
-    "they asked about", "they asked me about", "the panel asked",
+    "they asked about", "they asked me about", "the panel asked", "to see the", "have a go on",
+    "a go on the", "your challenge to", "your challenge that",
     "loved meeting", "enjoyed meeting", "great to meet", "lovely to meet", "deep dive into",
     "deep - dive into", "dive into", "task with", "exercise with", "scenario with",
     "role play with", "role - play with", "task on", "exercise on",
@@ -1249,6 +1283,8 @@ _REMARKS = [
     "the story you told", "the case study", "you talked through", "you talked about",
     "you went through", "you told us", "you walked us through", "you showed us",
     "you show me", "you show us", "you had me", "you watched me", "you asked me to",
+    "as you suggested", "you suggested", "as you recommended", "you recommended",
+    "as you advised", "you advised",
 ]  # fmt: skip
 # "The sensory room you've just finished is beautiful", "the salt room sounds amazing": praise,
 # after which decide.py looks back for the thing praised (a content word in "the ...").
@@ -1264,7 +1300,8 @@ _PRAISE_WORDS = [
     "a lovely", "a brilliant", "a clever", "a smart", "the best", "the highlight", "sick",
     "something else", "something special", "magic", "a joy", "a delight", "inspired",
     "remarkable", "spotless", "beautiful", "hilarious", "funny", "eye - opening", "insightful",
-    "memorable", "on my mind",
+    "memorable", "on my mind", "difficult", "more difficult", "tricky", "tough", "hard",
+    "challenging", "harder",
 ]  # fmt: skip
 _PRAISE = _expand(
     _PRAISE_VERBS,
@@ -1275,7 +1312,7 @@ _PRAISE = _expand(
     "made me smile", "made me laugh", "made me think", "stuck with me", "stayed with me",
     "has stuck with me", "has stayed with me", "stays with me",
     # not praise, but the thing is named before them: "the book I mentioned", "the X tour"
-    "tour", "i mentioned", "we talked about", "we discussed",
+    "tour", "i mentioned", "we talked about", "we discussed", "caught me out",
 ]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
@@ -1312,6 +1349,8 @@ def specific_rules() -> list[Rule]:
         _expand(["your", "his", "her", "their", "'s", "the", "the honest", "your honest"],
                 ["comment", "comments", "point", "remark", "observation", "concern", "question",
                  "answer", "answers", "mention", "advice", "tip", "tips", "feedback", "points",
+                 "picture", "overview", "summary", "rundown", "breakdown", "challenge", "detail",
+                 "details",
                  "thoughts", "ideas", "stories", "examples", "questions",
                  "suggestion", "words of encouragement",
                  "account", "story", "description", "explanation", "example", "worry",
