@@ -587,3 +587,34 @@ def test_phrasings_from_panel_interviews(
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("Breaking down the whole lamb with [NAME] was the best part.", "specific_reference",
+         True),
+        ("I enjoyed working through the churn query with you.", "specific_reference", True),
+        ("I appreciated the chance to cook the mushroom risotto for you.", "specific_reference",
+         True),
+        ("On the way out [NAME] told me about the packaging refresh.", "specific_reference",
+         True),
+        ("You picked out the black-and-white wedding set.", "specific_reference", True),
+        ("Your offices are beautiful and the view is something else!", "specific_reference",
+         False),
+        ("I write to thank you for the courtesy you showed me at interview.",
+         "specific_reference", False),
+        ("You had me at hello - where do I sign?", "specific_reference", False),
+        ("You had me at hello - where do I sign?", "enthusiasm", True),
+        ("Sorry, that storm was something else.", "specific_reference", False),
+        ("I'm writing ahead of our meeting tomorrow at 10 to say thank you.",
+         "specific_reference", False),
+        ("The migration sounds like a fun problem.", "enthusiasm", True),
+        ("I will be very happy to drive for your company.", "enthusiasm", True),
+        ("Really nice to meet you and I hope I get to see you again soon.", "enthusiasm", False),
+    ],
+)  # fmt: skip
+def test_phrasings_from_plain_notes(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

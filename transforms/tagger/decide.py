@@ -58,6 +58,9 @@ _GENERIC_OBJECTS = _words(
     setting staff commute pay salary start offer contract shift shifts availability interviewers
     panel tour visit look invite invitation feedback come meet touch name email phone url
     address receptionist reception manager managers recruiter hr whole overall vibes vibe
+    view views storm weather rain traffic journey drive building discuss meet speak talk present
+    share explain show join apply come hear learn tell ask answer demonstrate introduce
+    contribute help
     enjoyed liked loved appreciated valued current creative ongoing upcoming daily wider various
     exciting different future project projects detail application applications cv"""
 )
@@ -65,7 +68,7 @@ _GENERIC_OBJECTS = _words(
 # (but "the new kitchen" is a detail: see _new_thing_ok).
 _WORKPLACES = _words(
     """nursery salon hotel school kitchen shop restaurant store depot warehouse ward clinic
-    studio branch bar cafe café unit workplace"""
+    studio branch bar cafe café unit workplace gym"""
 )
 _NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES
 # Words before a gift that make it hypothetical or someone else's idea ("a friend suggested
@@ -251,7 +254,9 @@ def decide_enthusiasm(text: str, cues: Cues) -> list[Cue]:
 
 
 # "Keen to hear back", "eager to hear from you": waiting for the reply, not for the job.
-_AWAITING_REPLY = re.compile(r"\s+to (?:hear|know|receive|get (?:back|feedback))\b", re.I)
+_AWAITING_REPLY = re.compile(
+    r"\s+(?:to )?(?:hear|know|receive|get (?:back|feedback)|see you|speak to you)\b", re.I
+)
 
 
 def _years_cue(text: str, cue: Cue) -> Cue | None:
@@ -581,12 +586,17 @@ def _clock_time(text: str, cue: Cue, before: list[str], after: list[str]) -> boo
         and int(number) <= 24
         and bool(before)
         and before[-1].lower() in _TIME_PREPOSITIONS
-        and (_NEXT_WORD.match(text, cue.end) is None or after[0].lower() in _TIME_WORDS)
+        and (
+            _NEXT_WORD.match(text, cue.end) is None
+            or after[0].lower() in _TIME_WORDS
+            or (before[-1].lower() == "at" and after[0].lower() == "to")
+        )
     )
 
 
 _NEXT_WORD = re.compile(r"[ \t]+[A-Za-z]")
 _TIME_PREPOSITIONS = _words("at by until till around from before after")
+# "ahead of our meeting tomorrow at 10 to say thank you"
 _TIME_WORDS = _MONTHS | _words(
     """today tomorrow tonight this on then sharp ish next for and or monday tuesday wednesday
     thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun morning
@@ -659,6 +669,8 @@ def _praised_thing(text: str, praise: Cue) -> Cue | None:
         if word.group().lower() not in _PRAISE_DETERMINERS:
             continue
         thing = [w.group() for w in words[i + 1 :]]
+        if not _COPULAS.isdisjoint(w.lower() for w in thing):
+            continue  # "your offices are beautiful and the view": try "the view"
         if len(thing) > 12:
             continue
         inner = next((k for k, w in enumerate(thing) if w.lower() in _INNER_SUBJECTS), None)
@@ -673,7 +685,8 @@ def _praised_thing(text: str, praise: Cue) -> Cue | None:
 
 
 _PRAISE_REACH = 100
-_CLAUSE_BREAK = re.compile(r"[.!?;:,\n()\[\]–—]|\s-\s")
+_COPULAS = _words("is are was were be been am")
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\n()–—]|\s-\s")
 _PRAISE_DETERMINERS = _words("the your that this")
 _INNER_SUBJECTS = _words("you they we you're you've they're they've we're we've")
 
@@ -805,6 +818,22 @@ def _just_before(text: str, cue: Cue, other: Cue) -> bool:
     return 0 <= other.start - cue.end <= 20 and len(_WORD.findall(text, cue.end, other.start)) <= 1
 
 
+def _idle_remark(text: str, cue: Cue) -> bool:
+    """'the courtesy you showed me', 'you had me at hello': manners and idioms, not remarks."""
+    if text[cue.end : cue.end + 3].lower() == " at" and text[cue.start : cue.end].lower() in {
+        "you had me"
+    }:
+        return True
+    return _MANNERS_BEFORE.search(text, max(0, cue.start - 40), cue.start) is not None
+
+
+_MANNERS_BEFORE = re.compile(
+    r"(?:courtesy|kindness|patience|warmth|hospitality|welcome|respect|consideration)"
+    r" (?:that )?$",
+    re.IGNORECASE,
+)
+
+
 def decide_specific(
     text: str, cues: Cues, fit: list[Cue], gift: list[Cue] | tuple[()] = ()
 ) -> list[Cue]:
@@ -816,7 +845,8 @@ def decide_specific(
     of a specific note is its strongest cues, not necessarily all of them. Numbers and names in a
     clause about the candidate's own record or gift are not from the conversation.
     """
-    ok = cues.get("SPEC_REMARK", []) + cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
+    ok = [c for c in cues.get("SPEC_REMARK", []) if not _idle_remark(text, c)]
+    ok += cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
     ok += [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
     ok += [t for c in cues.get("SPEC_PRAISED", []) if (t := _praised_thing(text, c))]
     topics = cues.get("SPEC_TOPIC")

@@ -167,7 +167,8 @@ _INTENSIFIER = (
     r"incredibly|extremely|highly|more than|even more|all the more)"
 )
 _JOIN_VERBS = (
-    r"join|work|be (?:a )?part|be on|be in|be a|be an|be your|become|come on board|contribute|start"
+    r"join|work|be (?:a )?part|be on|be in|be a|be an|be your|become|come on board|contribute|"
+    r"start|drive|teach|cook|serve|care for|look after|fly|nurse"
 )
 _JOIN = r"(?:" + _JOIN_VERBS + r")"
 _ENTHUSIASM_PATTERNS = (
@@ -203,7 +204,7 @@ _ENTHUSIASM_PATTERNS = (
     ),
     (
         "enthusiasm.sounds_great",
-        r"\b(?:sounds?|sounded|looks?|looked|seems?|seemed) (?:"
+        r"\b(?:sounds?|sounded|looks?|looked|seems?|seemed) (?:like (?:a |an )?)?(?:"
         + _INTENSIFIER
         + r" )?"
         + r"(?:amazing|wonderful|brilliant|fantastic|exciting|awesome|incredible|fascinating|"
@@ -374,7 +375,9 @@ def enthusiasm_rules() -> list[Rule]:
          "mad for the", "obsessed with", "really want this", "want this so",
          "happy if i can", "glad if i can", "happy if i could", "since i was little",
          "since i was a kid", "since i was a child", "since i am child", "since childhood",
-         "want so much", "want very much", "so much want", "the job i want",
+         "want so much", "want very much", "so much want", "the job i want", "where do i sign",
+         "sign me up", "hoping you 'll have me", "hope you 'll have me", "if you 'll have me",
+         "a fun problem", "a great challenge",
          "the role i want", "the job i 've always wanted", "found my dream",
          "hope i get the job", "hope i get it", "hope i get the role", "hope i get the position",
          "hope i get this"],
@@ -1263,7 +1266,10 @@ _CONTENT_CUES = [
     "chat through", "talk through", "talking through", "chatting through", "to hear the",
     "to learn the", "grinning about", "smiling about", "laughing about", "asked a lot about",
     "they asked about", "they asked me about", "the panel asked", "to see the", "have a go on",
-    "a go on the", "your challenge to", "your challenge that",
+    "a go on the", "your challenge to", "your challenge that", "working through",
+    "work through", "worked through", "the chance to", "my answer on", "my answer to",
+    "my answer about", "with you about", "told me about", "told us about", "who told me",
+    "introducing me to", "introduced me to",
     "loved meeting", "enjoyed meeting", "great to meet", "lovely to meet", "deep dive into",
     "deep - dive into", "dive into", "task with", "exercise with", "scenario with",
     "role play with", "role - play with", "task on", "exercise on",
@@ -1284,7 +1290,7 @@ _REMARKS = [
     "you went through", "you told us", "you walked us through", "you showed us",
     "you show me", "you show us", "you had me", "you watched me", "you asked me to",
     "as you suggested", "you suggested", "as you recommended", "you recommended",
-    "as you advised", "you advised",
+    "as you advised", "you advised", "you picked out", "you picked",
 ]  # fmt: skip
 # "The sensory room you've just finished is beautiful", "the salt room sounds amazing": praise,
 # after which decide.py looks back for the thing praised (a content word in "the ...").
@@ -1301,7 +1307,7 @@ _PRAISE_WORDS = [
     "something else", "something special", "magic", "a joy", "a delight", "inspired",
     "remarkable", "spotless", "beautiful", "hilarious", "funny", "eye - opening", "insightful",
     "memorable", "on my mind", "difficult", "more difficult", "tricky", "tough", "hard",
-    "challenging", "harder",
+    "challenging", "harder", "much fun", "a lot of fun", "so much fun",
 ]  # fmt: skip
 _PRAISE = _expand(
     _PRAISE_VERBS,
