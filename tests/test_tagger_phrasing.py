@@ -618,3 +618,29 @@ def test_phrasings_from_plain_notes(
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("Thank you for interviewing me for the ____ position. I appreciated the opportunity to "
+         "learn about ____.", "specific_reference", False),
+        ("I was particularly impressed by your company's commitment to sustainability.",
+         "specific_reference", False),
+        ("Cheers for the chat re the festival bar gig.", "specific_reference", False),
+        ("I'm sure we will have a great conversation about my branding project.",
+         "specific_reference", False),
+        ("Thank you for the interview for the Administrative Assistant position at Maple Ridge "
+         "Dental.", "specific_reference", False),
+        ("Loved getting my hands on the La Marzocco!", "specific_reference", True),
+        ("Thank you for telling me about the Friday youth café in the old bus depot.",
+         "specific_reference", True),
+        ("Good luck with the forklift inspection tmrw!", "specific_reference", True),
+        ("Cool that the store does barista training in-house.", "specific_reference", True),
+        ("The sunflowers reminded me of the mural in your foyer.", "specific_reference", True),
+    ],
+)  # fmt: skip
+def test_phrasings_from_careers_service_notes(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

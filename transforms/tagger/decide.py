@@ -62,6 +62,8 @@ _GENERIC_OBJECTS = _words(
     share explain show join apply come hear learn tell ask answer demonstrate introduce
     contribute help
     enjoyed liked loved appreciated valued current creative ongoing upcoming daily wider various
+    interested impressed excited keen struck fascinated commitment sustainability reputation
+    ethos brand success innovation diversity inclusion excellence quality
     exciting different future project projects detail application applications cv"""
 )
 # The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
@@ -162,7 +164,7 @@ _VOCATIVE_BEFORE = _words(
 )
 _ROLE_RUN = re.compile(
     r"\s*(?:the|this|your|a|an)?\s*(?:[\w-]+\s+){0,4}?"
-    r"(?i:role|position|job|post|vacancy)\b"
+    r"(?i:role|position|job|post|vacancy|gig|contract|placement|internship|apprenticeship)\b"
 )
 
 
@@ -545,7 +547,7 @@ def _has_content(text: str, end: int) -> bool:
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 _CONJUNCTIONS = _words("and but so because as")
 _RELATIVES = _words("that which who whom where")
-_CLAUSE_END = re.compile(r"[.!?;,:\n\[{<]")
+_CLAUSE_END = re.compile(r"[.!?;,:\n\[{<]|__")
 _DETERMINERS = _words("the a an your its their our his her this that these those some two three")
 
 
@@ -760,7 +762,8 @@ def _in_brackets(text: str, start: int) -> bool:
 
 _BRACKETS = (("[", "]"), ("{", "}"), ("<", ">"))
 _ROLE_BEFORE = re.compile(
-    r"(?:\b(?:position|role|post|job|title) of|\bas an?) (?:[A-Z][\w-]*\s+){0,4}$"
+    r"(?:\b(?:position|role|post|job|title|vacancy)(?: of| at| with)(?: the| your| an?)?|\bas an?)"
+    r" (?:[A-Z][\w-]*\s+){0,4}$"
 )
 
 
@@ -834,6 +837,10 @@ _MANNERS_BEFORE = re.compile(
 )
 
 
+_AHEAD_WORDS = ("forward to", "will", "'ll", "’ll", "going to")
+_STILL_AHEAD = re.compile(r"forward to|\bwill\b|['’]ll\b|\bgoing to\b", re.IGNORECASE)
+
+
 def decide_specific(
     text: str, cues: Cues, fit: list[Cue], gift: list[Cue] | tuple[()] = ()
 ) -> list[Cue]:
@@ -851,12 +858,15 @@ def decide_specific(
     ok += [t for c in cues.get("SPEC_PRAISED", []) if (t := _praised_thing(text, c))]
     topics = cues.get("SPEC_TOPIC")
     if topics:
-        ahead = "forward to" in text.lower()  # "looking forward to seeing the lab": not yet
+        # "looking forward to seeing the lab", "we will have a great conversation about": not
+        # yet; "I've become skilled at explaining complex ideas": the candidate's own.
+        lower = text.lower()
+        ahead = any(w in lower for w in _AHEAD_WORDS)
         ok += [
             c
             for c in topics
             if _has_content(text, c.end)
-            and not (ahead and "forward to" in _clause_before(text, c.start).lower())
+            and not (ahead and _STILL_AHEAD.search(_clause_before(text, c.start)))
         ]
     numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
     if ok or not (numbers or caps):

@@ -1269,7 +1269,12 @@ _CONTENT_CUES = [
     "a go on the", "your challenge to", "your challenge that", "working through",
     "work through", "worked through", "the chance to", "my answer on", "my answer to",
     "my answer about", "with you about", "told me about", "told us about", "who told me",
-    "introducing me to", "introduced me to",
+    "introducing me to", "introduced me to", "getting my hands on", "get my hands on",
+    "got my hands on", "went back to the", "gone back to the", "watching her", "watching him",
+    "watching you", "watching them", "telling me about", "good luck with the",
+    "good luck with your", "frankness about", "openness about", "honesty about", "cool that",
+    "great that", "good that", "nice that", "interesting that", "love that", "loved that",
+    "reminded me of", "reminds me of",
     "loved meeting", "enjoyed meeting", "great to meet", "lovely to meet", "deep dive into",
     "deep - dive into", "dive into", "task with", "exercise with", "scenario with",
     "role play with", "role - play with", "task on", "exercise on",
@@ -1307,7 +1312,7 @@ _PRAISE_WORDS = [
     "something else", "something special", "magic", "a joy", "a delight", "inspired",
     "remarkable", "spotless", "beautiful", "hilarious", "funny", "eye - opening", "insightful",
     "memorable", "on my mind", "difficult", "more difficult", "tricky", "tough", "hard",
-    "challenging", "harder", "much fun", "a lot of fun", "so much fun",
+    "challenging", "harder", "much fun", "a lot of fun", "so much fun", "unforgettable",
 ]  # fmt: skip
 _PRAISE = _expand(
     _PRAISE_VERBS,
