@@ -644,3 +644,22 @@ def test_phrasings_from_careers_service_notes(
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("My master's dissertation modelled subsidy take-up among small farms.", "fit_argument",
+         True),
+        ("My MEng project modelled a similar scheme.", "fit_argument", True),
+        ("I've finished my pre-apprenticeship at Red River College.", "fit_argument", True),
+        ("I'll bring my CSCS card as asked.", "fit_argument", False),
+        ("I believe my experience would be an asset.", "fit_argument", False),
+        ("I've done a lot of reading on your new loyalty app.", "fit_argument", False),
+        ("ta for the interview", "thanks_only", True),
+    ],
+)  # fmt: skip
+def test_degrees_projects_and_claims(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

@@ -278,6 +278,7 @@ def decide_fit(text: str, cues: Cues) -> list[Cue]:
         if (c.rule != "fit.i_did" or _did_work(text, c))
         and not _BARE_CLAIM.match(text, c.end)
         and not (c.rule in _BRINGING and _BRINGS_PAPERS.match(text, c.end))
+        and text[c.end : c.end + 2] not in _FIELD_AFTER  # "my background in [field]"
     ]
     found += [y for c in cues.get("FIT_YEARS", []) if (y := _years_cue(text, c)) is not None]
     found += [
@@ -304,26 +305,31 @@ def _did_work(text: str, cue: Cue) -> bool:
         return False
     if following[:2] in (["the", "team"], ["your", "team"]):
         return False
+    if not _PREPARATION.isdisjoint(_words_after(text, cue.end, 5)):
+        return False  # "I've done a lot of reading on your new app": preparation
     if following[:1] and following[0] in {"a", "an", "the", "my"}:
         following = following[1:]
     return not (following[:1] and following[0] in _NOT_WORK_OBJECTS)
 
 
 _BRINGING = frozenset({"fit.i_bring", "fit.bring_my"})
+_FIELD_AFTER = frozenset({" [", " {", " <", " _"})
 # "I will bring my ID and certificates as requested": papers to the interview, not a skill.
 _BRINGS_PAPERS = re.compile(
     r"(?i: (?:some|a few|a box|a bag|a tray|a batch|cake|biscuits|doughnuts|donuts|pastries|"
     r"snacks)\b)|"
     r"(?: my| along| with me| the)*(?: [\w-]+)?? (?i:id|cv|resume|résumé|certificates?|"
     r"documents?|passport|portfolio|references|paperwork|laptop|driving licen[cs]e|dbs|boots|kit|"
-    r"ppe|tools|uniform|knives)\b"
+    r"ppe|tools|uniform|knives|cards?)\b"
 )
+_PREPARATION = _words("reading research homework prep preparation")
 _NOT_WORK_OBJECTS = _words(
     """interview interviews it this that so before anything you everyone them us enjoy like
     love want think mean feel appreciate out off home back"""
 )
 # "my background would make me a strong fit": a claim, not a case.
 _BARE_CLAIM = re.compile(
+    r"\s*be (?:a|an|the) (?:[\w-]+ ){0,2}(?:asset|fit|addition|match)\b|"
     r"[\s\w'’]{0,20}?\b(?:makes? )?me (?:a|an|the) (?:[\w-]+ ){0,2}(?:fit|candidate|match|choice|"
     r"addition|asset|hire)\b",
     re.IGNORECASE,

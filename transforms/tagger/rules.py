@@ -154,6 +154,9 @@ def thanks_rules() -> list[Rule]:
         "cheers again",
         "much appreciated",
         "cheers chef",
+        "ta for",
+        "ta very much",
+        "ta muchly",
         "cheers mate",
         "cheers boss",
         "cheers pal",
@@ -432,7 +435,7 @@ _ACHIEVE_VERBS = [
     "drafted", "reviewed", "tested", "filmed", "photographed", "catalogued", "cataloged",
     "curated", "co - curated", "set up", "restored", "unblocked", "used", "renovated",
     "refurbished", "wired", "plumbed", "decorated", "resolved", "onboarded", "project - managed",
-    "co - ordinated", "rolled out", "drew up", "rewrote", "defended", "been through",
+    "co - ordinated", "rolled out", "drew up", "rewrote", "defended", "been through", "cleared",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
@@ -526,7 +529,10 @@ _FIT_PATTERNS = (
         "fit.my_research",
         r"\bmy (?:thesis|doctoral|phd|ph\.d\.|dissertation|master['’]?s|postdoctoral|research|"
         r"final[- ]year|capstone) (?:work|research|project|thesis|dissertation|study)? ?"
-        r"(?:on|into|about|in|looked|examined|focused|focussed)\b",
+        r"(?:on|into|about|in|looked|examined|focused|focussed)\b|"
+        # "my master's dissertation modelled ...", "my MEng project modelled a similar scheme"
+        r"\bmy (?:[\w'’-]+ )?(?:thesis|dissertation|capstone|(?:meng|msc|ma|mba|bsc|ba|beng|phd|"
+        r"master['’]?s|undergraduate|degree|final[- ]year|university|uni) project)\b",
         (
             "thesis",
             "doctoral",
@@ -537,6 +543,7 @@ _FIT_PATTERNS = (
             "research",
             "final",
             "capstone",
+            "project",
         ),
     ),
     # "I am AAT qualified", "I'm a qualified pharmacy technician", "ISTQB certified"
@@ -560,7 +567,7 @@ _FIT_PATTERNS = (
         "fit.my_qualification",
         r"\b(?:i (?:also )?(?:have|hold)|i['’]?ve (?:also )?got|(?:i (?:have )?(?:just )?)?"
         r"(?:finished|completed|passed|did)) (?:a |an |my |the )?"
-        r"(?:[\w-]+ ){0,3}?(?:degree|diploma|placement|apprenticeship|nvq|qualification|"
+        r"(?:[\w-]+ ){0,3}?(?:\w+-)?(?:degree|diploma|placement|apprenticeship|nvq|qualification|"
         r"certificate|certification|licen[cs]e|card|level \d|training|course|dbs|test)\b",
         (
             "degree",
