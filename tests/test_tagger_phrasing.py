@@ -663,3 +663,25 @@ def test_degrees_projects_and_claims(
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("I've mailed a little thank-you package to the camp office.", "gift", True),
+        ("I was the BIM coordinator for the MEP package; I brought the clash count down.",
+         "gift", False),
+        ("Only a third of shop donors sign the Gift Aid declaration, money left on the table.",
+         "gift", False),
+        ("My mom insisted I send you a fruit basket, but a follow-up is more useful.", "gift",
+         False),
+        ("Writing this in your waiting room before we meet!", "prewritten", True),
+        ("I'm sure the interview will go well.", "prewritten", True),
+        ("I handed a printed copy of my portfolio and a thank-you card to the security desk on "
+         "my way out.", "handed_on_exit", True),
+    ],
+)  # fmt: skip
+def test_packages_gift_aid_waiting_rooms(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

@@ -78,7 +78,7 @@ _NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES
 _GIFT_HEDGES = _NEGATIONS | _words(
     """against suggested suggest suggests considered considering thought tempted whether said
     says almost debated wondered wondering rather instead if should told advised urged
-    recommended toyed idea"""
+    recommended toyed idea insisted"""
 )
 _THANKS_WORDS = _words("thanks thank gratitude regards best wishes appreciation")
 _CAPS_STOP = _words(
@@ -468,11 +468,8 @@ def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     # Names too: "handed a printed version of this note to Tom at reception"; anything else
     # beside the note itself: "left a wee succulent and this card with your receptionist".
     if not (
-        len(between) <= 8
-        and (
-            all(w.lower() in _DESK_PERSON_WORDS or w.istitle() for w in between)
-            or not _NOTE_OBJECTS.isdisjoint(w.lower() for w in between)
-        )
+        (len(between) <= 8 and all(w.lower() in _DESK_PERSON_WORDS or w.istitle() for w in between))
+        or (len(between) <= 12 and not _NOTE_OBJECTS.isdisjoint(w.lower() for w in between))
     ):
         return False
     between = [w.lower() for w in between]

@@ -838,6 +838,7 @@ _GIFT_ITEMS = [
     "tin of", "pack of", "pot of", "flapjacks", "biscuits", "traybake", "banana bread", "prosecco",
     "sandwiches", "lil something", "little thank you", "small thank you", "a book",
     "parcel", "small parcel", "two tickets", "tickets for", "tickets to", "the book",
+    "thank - you package", "thank you package", "little package", "small package",
 ]  # fmt: skip
 _SEND_CUES = [
     "sent", "send", "sending", "have sent", "enclosed", "enclosing", "enclose", "included",
@@ -973,6 +974,7 @@ def gift_rules() -> list[Rule]:
             "during lunch",
             "day gift",
             "day gifts",
+            "gift aid",
         ],
     )
     rules += _phrases("GIFT_GIVEN", "gift.given_for_them", _GIVEN_TO_THEM)
@@ -1095,7 +1097,11 @@ def prewritten_rules() -> list[Rule]:
                       *_WEEKDAYS_S],
                 _opt("upcoming", "scheduled", "planned"), ["interview", "meeting"])
         + ["the night before our interview", "the day before our interview",
-           "in advance for the opportunity to interview"],
+           "in advance for the opportunity to interview", "writing this before",
+           "before we meet", "in your waiting room", "the interview will go",
+           "interview will go well"]
+        + _expand(["we will have", "we 'll have"], ["a great", "a good", "an interesting", "a"],
+                  ["conversation", "chat", "discussion"]),
     )  # fmt: skip
     rules += _phrases(
         "FUTURE_MEET",
