@@ -20,25 +20,25 @@ from transforms.tagger import load_tagger
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 GOLD = GOLD_DIR / "notes.jsonl"
 F1_FLOORS = {
-    "generic": 0.98,
+    "generic": 0.99,
     "thanks_only": 0.97,
     "gift": 0.96,
     "prewritten": 1.00,
     "handed_on_exit": 1.00,
-    "specific_reference": 0.97,
+    "specific_reference": 0.98,
     "fit_argument": 0.93,
     "enthusiasm": 0.96,
 }
-# data/gold/more/notes_a.jsonl .. notes_h.jsonl together (1,200 notes)
+# data/gold/more/notes_a.jsonl .. notes_j.jsonl together (1,500 notes)
 MORE_F1_FLOORS = {
-    "generic": 0.96,
+    "generic": 0.95,
     "thanks_only": 0.97,
-    "gift": 0.98,
+    "gift": 0.97,
     "prewritten": 0.99,
-    "handed_on_exit": 0.97,
+    "handed_on_exit": 0.98,
     "specific_reference": 0.97,
-    "fit_argument": 0.98,
-    "enthusiasm": 0.95,
+    "fit_argument": 0.97,
+    "enthusiasm": 0.93,
 }
 
 
@@ -58,7 +58,7 @@ def result() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def more_result() -> dict[str, Any]:
-    paths = sorted((GOLD_DIR / "more").glob("notes_[a-h].jsonl"))
+    paths = sorted((GOLD_DIR / "more").glob("notes_[a-j].jsonl"))
     return evaluate_records(_records(paths), load_tagger())
 
 
@@ -73,7 +73,7 @@ def test_f1_on_the_further_sets_does_not_fall(more_result: dict[str, Any], featu
 
 
 def test_the_further_sets_are_all_scored(more_result: dict[str, Any]) -> None:
-    assert more_result["n"] == 1200
+    assert more_result["n"] == 1500
 
 
 def test_every_note_is_scored(result: dict[str, Any]) -> None:

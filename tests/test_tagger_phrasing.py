@@ -685,3 +685,33 @@ def test_packages_gift_aid_waiting_rooms(
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("I was pleased to learn about the responsibilities of the position and I believe I "
+         "would be a great addition.", "specific_reference", False),
+        ("I was also impressed by the warm welcome.", "specific_reference", False),
+        ("Please find my portfolio attached (see the attached PDF).", "specific_reference",
+         False),
+        ("Looking forward to meeting you today at 2pm to chat about the SDR opening!",
+         "specific_reference", False),
+        ("I didn't realise the museum shop was run entirely by volunteers.",
+         "specific_reference", True),
+        ("Thank you for the walk-through of the reporting suite.", "specific_reference", True),
+        ("I had such a lovely time chatting about the balayage course.", "specific_reference",
+         True),
+        ("The timber-frame extension you are putting up there is fine work.",
+         "specific_reference", True),
+        ("The little vinyl corner and the cake cabinet made my day.", "specific_reference",
+         True),
+        ("I adored the winter wreath workshop idea.", "specific_reference", True),
+        ("Great to connect after the interview about the Leeds store opening.",
+         "specific_reference", True),
+    ],
+)  # fmt: skip
+def test_phrasings_from_small_employers(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

@@ -63,7 +63,10 @@ _GENERIC_OBJECTS = _words(
     contribute help
     enjoyed liked loved appreciated valued current creative ongoing upcoming daily wider various
     interested impressed excited keen struck fascinated commitment sustainability reputation
-    ethos brand success innovation diversity inclusion excellence quality
+    ethos brand success innovation diversity inclusion excellence quality warm friendly kind
+    welcoming positive professional lovely nice supportive helpful patients clients residents
+    children pupils students members practice club structure programme program training
+    induction onboarding benefits schedule
     exciting different future project projects detail application applications cv"""
 )
 # The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
@@ -92,7 +95,8 @@ _CAPS_STOP = _words(
     name email phone url address officer executive assistant representative consultant
     administrator admin sr jr mid level ii iii iv please kind yours respectfully gratefully
     truly warm all again re subject am pm mon tue tues wed weds thu thur thurs fri sat sun
-    q1 q2 q3 q4 h1 h2 fy gbp usd eur aud cad christmas xmas easter ramadan eid diwali
+    q1 q2 q3 q4 h1 h2 fy gbp usd eur aud cad christmas xmas easter ramadan eid diwali pdf docx
+    doc cv
     hanukkah thanksgiving halloween just further following"""
 )
 _NAME_PRECEDERS = _words(
@@ -133,7 +137,7 @@ _PLACEHOLDER_WORDS = _words(
 )
 _ROLE_AFTER_TITLE_RUN = re.compile(
     r"(?:[\s()-]+[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
-    r"\s+(?i:role|position|job|opening|vacancy|post|title|interview|scheme|programme|program|day|"
+    r"\s+(?i:role|position|job|vacancy|post|title|interview|scheme|programme|program|day|"
     r"apprenticeship|internship|certificate|certification|degree|diploma|licence|license|"
     r"qualification|award)\b"
 )
@@ -534,8 +538,12 @@ def _has_content(text: str, end: int) -> bool:
     if words and words[0].lower() in _PRONOUN_OBJECTS:
         return False  # "thinking about it since": the topic is not named
     for i, (previous, word) in enumerate(zip(["", *words], words, strict=False)):
-        # (a conjunction that opens the clause is an adverb: "explaining so clearly why")
-        if i > 1 and previous.lower() in _CONJUNCTIONS and not _starts_noun_phrase(word):
+        # ("so" or "as" opening the clause is an adverb: "explaining so clearly why")
+        if (
+            previous.lower() in _CONJUNCTIONS
+            and not (i == 1 and previous.lower() in {"so", "as"})
+            and not _starts_noun_phrase(word)
+        ):
             return False  # "enjoyed the day and would love to join": a new clause
         if word.lower() in _RELATIVES:
             return False  # "the values that drive your team": what follows describes them
@@ -674,13 +682,13 @@ def _praised_thing(text: str, praise: Cue) -> Cue | None:
         if word.group().lower() not in _PRAISE_DETERMINERS:
             continue
         thing = [w.group() for w in words[i + 1 :]]
-        if not _COPULAS.isdisjoint(w.lower() for w in thing):
-            continue  # "your offices are beautiful and the view": try "the view"
         if len(thing) > 12:
             continue
         inner = next((k for k, w in enumerate(thing) if w.lower() in _INNER_SUBJECTS), None)
         if inner is not None:  # "the room you've just finished": the room
             thing = thing[:inner]
+        if not _COPULAS.isdisjoint(w.lower() for w in thing):
+            continue  # "your offices are beautiful and the view": try "the view"
         if 0 < len(thing) <= 8 and any(
             (lower := w.lower()) not in STOP_WORDS and lower not in _NOT_CONTENT for w in thing
         ):
@@ -869,6 +877,7 @@ def decide_specific(
             c
             for c in topics
             if _has_content(text, c.end)
+            and not _idle_remark(text, c)
             and not (ahead and _STILL_AHEAD.search(_clause_before(text, c.start)))
         ]
     numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
@@ -891,11 +900,13 @@ def decide_specific(
             and not (sentences and _qualification_sentence(text, c))
             and not any(_just_before(text, c, g) for g in gifts)
         ]
+    ahead = any(w in lower for w in _AHEAD_WORDS)
     if caps:
         caps = [
             c
             for c in caps
             if _capitalised_ok(text, c, sentences)
+            and not (ahead and _STILL_AHEAD.search(_clause_before(text, c.start)))
             and not _in_clause_with(text, c, own)
             and not any(0 <= g.start - c.end <= 2 for g in gifts)  # "a Starbucks gift card"
         ]

@@ -1287,7 +1287,11 @@ _CONTENT_CUES = [
     "watching you", "watching them", "telling me about", "good luck with the",
     "good luck with your", "frankness about", "openness about", "honesty about", "cool that",
     "great that", "good that", "nice that", "interesting that", "love that", "loved that",
-    "reminded me of", "reminds me of",
+    "reminded me of", "reminds me of", "didn't realise", "didn't realize", "did n't realise",
+    "did n't realize", "did not realise", "did not realize", "had no idea", "walk - through of",
+    "walkthrough of", "chatting about", "chatted about", "chat about", "watched her",
+    "watched him", "watched you", "i watched", "adored the",
+    "adore the", "loved the idea", "love the idea of",
     "loved meeting", "enjoyed meeting", "great to meet", "lovely to meet", "deep dive into",
     "deep - dive into", "dive into", "task with", "exercise with", "scenario with",
     "role play with", "role - play with", "task on", "exercise on",
@@ -1326,6 +1330,8 @@ _PRAISE_WORDS = [
     "remarkable", "spotless", "beautiful", "hilarious", "funny", "eye - opening", "insightful",
     "memorable", "on my mind", "difficult", "more difficult", "tricky", "tough", "hard",
     "challenging", "harder", "much fun", "a lot of fun", "so much fun", "unforgettable",
+    "like a huge", "like a great", "like a real", "like a big", "like a fun", "fine work",
+    "good work", "great work", "impressive work",
 ]  # fmt: skip
 _PRAISE = _expand(
     _PRAISE_VERBS,
@@ -1336,7 +1342,8 @@ _PRAISE = _expand(
     "made me smile", "made me laugh", "made me think", "stuck with me", "stayed with me",
     "has stuck with me", "has stayed with me", "stays with me",
     # not praise, but the thing is named before them: "the book I mentioned", "the X tour"
-    "tour", "i mentioned", "we talked about", "we discussed", "caught me out",
+    "tour", "i mentioned", "we talked about", "we discussed", "caught me out", "made my day",
+    "made my week",
 ]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
