@@ -855,25 +855,29 @@ _STILL_AHEAD = re.compile(r"forward to|\bwill\b|['’]ll\b|\bgoing to\b", re.IGN
 def decide_specific(
     text: str, cues: Cues, fit: list[Cue], gift: list[Cue] | tuple[()] = ()
 ) -> list[Cue]:
-    """Remarks, content after topic cues, quotes, things praised, then numbers and proper terms
-    mid-sentence.
+    """Remarks and quotes, then things praised or new, then content after topic cues, then
+    numbers and proper terms mid-sentence.
 
-    Numbers and proper terms are weaker evidence and the costliest to check (most notes have
-    several): they are looked at only when nothing else makes the note specific, so the evidence
-    of a specific note is its strongest cues, not necessarily all of them. Numbers and names in a
-    clause about the candidate's own record or gift are not from the conversation.
+    The groups are tried in that order and the first that has any cue that counts is the
+    evidence: later groups are costlier to check (most notes have several topic cues, numbers
+    and capitalised words) and weaker, so a specific note's evidence is its strongest cues, not
+    necessarily all of them. Numbers and names in a clause about the candidate's own record or
+    gift are not from the conversation.
     """
     ok = [c for c in cues.get("SPEC_REMARK", []) if not _idle_remark(text, c)]
     ok += cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
-    ok += [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
+    if ok:
+        return ok
+    ok = [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
     ok += [t for c in cues.get("SPEC_PRAISED", []) if (t := _praised_thing(text, c))]
+    if ok:
+        return ok
+    lower = text.lower()
+    # "looking forward to seeing the lab", "we will have a great conversation about": not yet.
+    ahead = any(w in lower for w in _AHEAD_WORDS)
     topics = cues.get("SPEC_TOPIC")
     if topics:
-        # "looking forward to seeing the lab", "we will have a great conversation about": not
-        # yet; "I've become skilled at explaining complex ideas": the candidate's own.
-        lower = text.lower()
-        ahead = any(w in lower for w in _AHEAD_WORDS)
-        ok += [
+        ok = [
             c
             for c in topics
             if _has_content(text, c.end)
@@ -887,7 +891,6 @@ def decide_specific(
     # "a little box of Tony's Chocolonely for the team".
     own = fit + list(gift)
     # Whether any sentence can speak of licences or a late journey (most notes: no).
-    lower = text.lower()
     sentences = any(stem in lower for stem in _SENTENCE_STEMS)
     gifts = cues.get("GIFT_ITEM", [])
     if numbers:  # "a GBP 20 Amazon voucher" is the candidate's gift
@@ -900,7 +903,6 @@ def decide_specific(
             and not (sentences and _qualification_sentence(text, c))
             and not any(_just_before(text, c, g) for g in gifts)
         ]
-    ahead = any(w in lower for w in _AHEAD_WORDS)
     if caps:
         caps = [
             c
