@@ -100,7 +100,13 @@ def _prepare_inbox(root: Path, notes: int, seed: int, *, reuse: bool) -> None:
     """Generate the inbox, or keep one generated before with the same size and seed."""
     marker = root / "generated.json"
     wanted = {"notes": notes, "seed": seed}
-    for name in ("warehouse.duckdb", "warehouse.duckdb.wal", "warehouse.duckdb.writer.lock"):
+    for name in (
+        "warehouse.duckdb",
+        "warehouse.duckdb.wal",
+        "warehouse.duckdb.writer.lock",
+        "warehouse.duckdb.before-run",
+        "warehouse.duckdb.inbox-scans.json",
+    ):
         (root / name).unlink(missing_ok=True)
     for name in ("warehouse_gx", "reports", "published", "prefect-home", "pycache", "increment"):
         shutil.rmtree(root / name, ignore_errors=True)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import hashlib
 import io
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -77,6 +79,45 @@ def scan_file(path: Path) -> FileScan:
         except UnicodeDecodeError:
             valid = False
     return FileScan(digest.hexdigest(), valid)
+
+
+class ScanCache:
+    """Scans of inbox files, kept in a JSON file so that a re-run need not read old files again.
+
+    An entry holds while the file's inode, size, modification and change times (ns) are those it
+    had when it was scanned: writing a file changes its change time, which no tool can set back.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._entries: dict[str, dict] = json.loads(path.read_text())
+        except (OSError, ValueError):
+            self._entries = {}
+        self._seen: set[str] = set()
+
+    def scan(self, path: Path) -> FileScan:
+        key, stamp = str(path.resolve()), _stamp(path)  # stamped before reading, not after
+        self._seen.add(key)
+        entry = self._entries.get(key)
+        if entry and entry.get("stamp") == stamp:
+            return FileScan(entry["content_hash"], entry["valid_utf8"])
+        scan = scan_file(path)
+        self._entries[key] = {"stamp": stamp, **dataclasses.asdict(scan)}
+        return scan
+
+    def save(self) -> None:
+        """Write the entries of the files scanned since loading (others have left the inbox)."""
+        kept = {key: entry for key, entry in self._entries.items() if key in self._seen}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        staging = self.path.with_name(f".{self.path.name}.tmp")
+        staging.write_text(json.dumps(kept))
+        os.replace(staging, self.path)
+
+
+def _stamp(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
 def read_chunks(file: InboxFile, *, chunk_rows: int, valid_utf8: bool = True) -> Iterator[RawBatch]:

@@ -15,7 +15,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import inbox, warmup
 from flows.file_load import FileResult, load_file, next_arrival
-from flows.settings import data_docs_index, gx_project_dir
+from flows.settings import data_docs_index, gx_project_dir, inbox_scans_path
 from flows.warehouse import connect
 from transforms.quality import file_context
 
@@ -47,9 +47,9 @@ def build_data_docs(gx_context: Any, warehouse: Path, since: datetime) -> None:
     gx_context.build_data_docs(resource_identifiers=[*suites, *new])
 
 
-@task(retries=2, retry_delay_seconds=[1, 5])
-def scan_inbox_file(file: inbox.InboxFile) -> inbox.FileScan:
-    return inbox.scan_file(file.path)
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def scan_inbox_file(file: inbox.InboxFile, cache: inbox.ScanCache | None = None) -> inbox.FileScan:
+    return cache.scan(file.path) if cache else inbox.scan_file(file.path)
 
 
 @task(cache_policy=NO_CACHE)
@@ -96,11 +96,13 @@ def ingest_inbox(
     now = datetime.now(UTC)
     results = []
     wanted = {p.resolve() for p in only} if only is not None else None
+    # A full sweep remembers its scans: a file not written since is not read again next time.
+    scans = inbox.ScanCache(inbox_scans_path(warehouse)) if only is None else None
     gx_context = None
     for file in inbox.discover(inbox_dir):
         if wanted is not None and file.path.resolve() not in wanted:
             continue
-        scan = scan_inbox_file(file)
+        scan = scan_inbox_file(file, scans)
         if scan.content_hash in known:
             results.append(FileResult(file.path.name, file.kind, 0, 0, 0, None, skipped=True))
             continue
@@ -117,6 +119,8 @@ def ingest_inbox(
             result.rows_quarantined,
         )
         results.append(result)
+    if scans is not None:
+        scans.save()
     if gx_context is not None:
         build_data_docs(gx_context, warehouse, now)
     return results

@@ -47,6 +47,11 @@ def gx_project_dir(warehouse: Path) -> Path:
     return warehouse.parent / f"{warehouse.stem}_gx"
 
 
+def inbox_scans_path(warehouse: Path) -> Path:
+    """Content hashes of the inbox files already scanned (flows.inbox.ScanCache), beside it."""
+    return warehouse.with_name(f"{warehouse.name}.inbox-scans.json")
+
+
 def data_docs_index(warehouse: Path) -> Path:
     return (
         gx_project_dir(warehouse) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
