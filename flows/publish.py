@@ -18,7 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from flows import warmup
 from flows.access import StagedExports, discard_staged, replace_staged, stage_parquet
 from flows.settings import data_docs_index
-from flows.warehouse import connect
+from flows.warehouse import MEMORY_LIMIT, connect
 from flows.writer import record_copy
 
 PUBLISHED_NAME = "warehouse.duckdb"
@@ -56,6 +56,8 @@ def stage_copy(warehouse: Path, published: Path) -> Path:
 def export_tables(staging: Path, published: Path) -> StagedExports:
     """Parquet exports of the staged copy, as temporary files (see flows.access.stage_parquet)."""
     with duckdb.connect(str(staging), read_only=True) as con:
+        # Bounded like the warehouse connection: the run's peak memory must not grow with it.
+        con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
         return stage_parquet(con, published / PARQUET_DIR)
 
 
