@@ -4,8 +4,9 @@
 
 Notes are assembled here from a few dozen sentences combined at random (the sample generator
 is deliberately not used). The tagger is timed through ``Tagger.tag_compact``, the call the
-pipeline makes (``transforms.note_tags``): language, features and evidence of every note. Targets on a 2-core machine: full tagger >= 50% of tokenizer-only
-throughput single-process, and >= 1.6x that with two processes.
+pipeline makes (``transforms.note_tags``): language, features and evidence of every note.
+Targets on a 2-core machine: full tagger >= 50% of tokenizer-only throughput single-process,
+and >= 1.6x that with two processes.
 """
 
 from __future__ import annotations
