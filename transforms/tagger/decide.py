@@ -698,6 +698,13 @@ def _praised_thing(text: str, praise: Cue) -> Cue | None:
 
 
 _PRAISE_REACH = 100
+# The verb before a praise word: "sounds amazing", "was really lovely", "is still on my mind".
+_PRAISE_LEAD = re.compile(
+    r"\b(?:was|were|is|are|looked|looks|look|sounded|sounds|sound|seemed|seems|seem|felt|tasted|"
+    r"tastes)(?: (?:really|so|very|absolutely|proper|just|truly|such|quite|pretty|pure|seriously|"
+    r"genuinely|still))? $",
+    re.IGNORECASE,
+)
 _COPULAS = _words("is are was were be been am")
 _CLAUSE_BREAK = re.compile(r"[.!?;:,\n()–—]|\s-\s")
 _PRAISE_DETERMINERS = _words("the your that this")
@@ -870,6 +877,10 @@ def decide_specific(
         return ok
     ok = [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
     ok += [t for c in cues.get("SPEC_PRAISED", []) if (t := _praised_thing(text, c))]
+    for word in cues.get("SPEC_PRAISE_WORD", []):
+        lead = _PRAISE_LEAD.search(text, max(0, word.start - 40), word.start)
+        if lead and (t := _praised_thing(text, word._replace(start=lead.start()))):
+            ok.append(t)
     if ok:
         return ok
     lower = text.lower()

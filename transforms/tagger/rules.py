@@ -1316,10 +1316,6 @@ _REMARKS = [
 ]  # fmt: skip
 # "The sensory room you've just finished is beautiful", "the salt room sounds amazing": praise,
 # after which decide.py looks back for the thing praised (a content word in "the ...").
-_PRAISE_VERBS = [
-    "was", "were", "is", "are", "looked", "looks", "look", "sounded", "sounds", "sound",
-    "seemed", "seems", "seem", "felt", "tasted", "tastes",
-]  # fmt: skip
 _PRAISE_WORDS = [
     "lovely", "great", "amazing", "stunning", "beautiful", "impressive", "brilliant",
     "fascinating", "interesting", "fantastic", "incredible", "inspiring", "cool", "fun", "neat",
@@ -1333,12 +1329,9 @@ _PRAISE_WORDS = [
     "like a huge", "like a great", "like a real", "like a big", "like a fun", "fine work",
     "good work", "great work", "impressive work",
 ]  # fmt: skip
-_PRAISE = _expand(
-    _PRAISE_VERBS,
-    _opt("really", "so", "very", "absolutely", "proper", "just", "truly", "such", "quite",
-         "pretty", "pure", "seriously", "genuinely", "still"),
-    _PRAISE_WORDS,
-) + [
+# Praise words are matched alone (decide.py checks the verb before them: "sounds amazing",
+# "was really lovely"); the phrases after them name the thing before them without praise.
+_PRAISED_BEFORE = [
     "made me smile", "made me laugh", "made me think", "stuck with me", "stayed with me",
     "has stuck with me", "has stayed with me", "stays with me",
     # not praise, but the thing is named before them: "the book I mentioned", "the X tour"
@@ -1361,7 +1354,8 @@ def specific_rules() -> list[Rule]:
     (times, experience years, sentence starts, greetings and sign-offs do not count).
     """
     rules = _phrases("SPEC_REMARK", "specific_reference.remark", _REMARKS)
-    rules += _phrases("SPEC_PRAISED", "specific_reference.praised_thing", _PRAISE)
+    rules += _phrases("SPEC_PRAISE_WORD", "specific_reference.praised_thing", _PRAISE_WORDS)
+    rules += _phrases("SPEC_PRAISED", "specific_reference.praised_thing", _PRAISED_BEFORE)
     rules += _phrases("SPEC_TOPIC", "specific_reference.topic", _CONTENT_CUES)
     # "the great conversation this morning about migrating your regression suite"
     rules += _phrases(
