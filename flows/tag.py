@@ -13,6 +13,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
+from flows import warmup
 from flows.settings import GOLD_NOTES
 from flows.warehouse import connect, sql_text
 from transforms.evaluate import evaluate_records
@@ -91,6 +92,7 @@ def tag_untagged(
     while this flow, the only writer, reads the next chunk and writes the last one's tags.
     """
     logger = get_run_logger()
+    warmup.wait(warmup.TAGGER)  # the tagger may be being built in the background
     version = load_tagger().version
     pending = notes_to_tag(warehouse, version)
     tagged = 0

@@ -1,9 +1,9 @@
 """Import the heavy libraries a run needs later in a background thread, while it does I/O first.
 
-Great Expectations and statsmodels cost seconds to import, and vl-convert's first chart a second
-to start its JavaScript engine. A run starts with work that waits on files, DuckDB and the Prefect
-API, so these overlap it; the first code that needs one calls `wait(step)` (never imports it
-concurrently with this thread).
+Great Expectations and statsmodels cost seconds to import, building the tagger half a second,
+and vl-convert's first chart a second to start its JavaScript engine. A run starts with work
+that waits on files, DuckDB and the Prefect API, so these overlap it; the first code that needs
+one calls `wait(step)` (never imports it concurrently with this thread).
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import threading
 
 GX = "great_expectations"
 CHARTS = "charts"
+TAGGER = "tagger"
 RUN_STEPS = (
     GX,
+    TAGGER,
     "statsmodels.genmod.generalized_linear_model",
     "statsmodels.genmod.families",
     "statsmodels.stats.proportion",
@@ -51,6 +53,10 @@ def _run(steps: tuple[str, ...]) -> None:
                 from transforms.charts import warm_up
 
                 warm_up()
+            elif step == TAGGER:
+                from transforms.tagger import load_tagger
+
+                load_tagger()  # builds the rule matchers (half a second) during the ingest
             else:
                 importlib.import_module(step)
         except Exception:  # the real use raises it again, in context
