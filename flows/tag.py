@@ -21,7 +21,7 @@ from transforms.note_tags import TaggedNotes, tag_notes
 from transforms.tagger import load_tagger
 
 # Notes per chunk: bounds memory, and each chunk is committed on its own.
-CHUNK_SIZE = 50_000
+CHUNK_SIZE = 25_000
 
 
 @task(cache_policy=NO_CACHE)
