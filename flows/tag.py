@@ -20,8 +20,10 @@ from transforms.evaluate import evaluate_records
 from transforms.note_tags import TaggedNotes, tag_notes
 from transforms.tagger import load_tagger
 
-# Notes per chunk: bounds memory, and each chunk is committed on its own.
-CHUNK_SIZE = 25_000
+# Notes per chunk: bounds memory, and each chunk is committed on its own. Replacing older tags
+# (a new tagger version) costs DuckDB more memory than adding them: smaller chunks then.
+CHUNK_SIZE = 50_000
+RETAG_CHUNK_SIZE = 25_000
 
 
 @task(cache_policy=NO_CACHE)
@@ -30,6 +32,15 @@ def notes_to_tag(warehouse: Path, tagger_version: str) -> list[str]:
     with connect(warehouse) as con:
         rows = con.execute(sql_text("load/notes_to_tag.sql"), [tagger_version]).fetchall()
     return [row[0] for row in rows]
+
+
+@task(cache_policy=NO_CACHE)
+def has_older_tags(warehouse: Path, tagger_version: str) -> bool:
+    """Whether some note carries tags from another tagger version (they will be replaced)."""
+    with connect(warehouse) as con:
+        query = "select exists(select 1 from note_tags where tagger_version <> ?)"
+        row = con.execute(query, [tagger_version]).fetchone()
+    return bool(row and row[0])
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
@@ -83,7 +94,7 @@ def score_on_gold(warehouse: Path, gold_notes: Path = GOLD_NOTES) -> None:
 
 @flow(name="tag")
 def tag_untagged(
-    warehouse: Path, n_process: int = 1, in_flight: int = 2, chunk_size: int = CHUNK_SIZE
+    warehouse: Path, n_process: int = 1, in_flight: int = 2, chunk_size: int | None = None
 ) -> int:
     """Tag what the current tagger version has not tagged yet; returns how many were tagged.
 
@@ -95,6 +106,9 @@ def tag_untagged(
     warmup.wait(warmup.TAGGER)  # the tagger may be being built in the background
     version = load_tagger().version
     pending = notes_to_tag(warehouse, version)
+    if chunk_size is None:
+        retag = bool(pending) and has_older_tags(warehouse, version)
+        chunk_size = RETAG_CHUNK_SIZE if retag else CHUNK_SIZE
     tagged = 0
     running: deque[PrefectFuture[TaggedNotes]] = deque()
     for start in range(0, len(pending), chunk_size):
