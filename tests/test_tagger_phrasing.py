@@ -715,3 +715,13 @@ def test_phrasings_from_small_employers(
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+def test_a_note_repeating_a_sentence_keeps_a_bounded_number_of_cues(tagger: Tagger) -> None:
+    from transforms.tagger.components import MAX_CUES_PER_LABEL, CueMatcher
+
+    text = "I sent flowers. " * 1000
+    matcher = next(p for _, p in tagger.nlp.pipeline if isinstance(p, CueMatcher))
+    cues = matcher.find_many([tagger.nlp.make_doc(text)], [text])[0]
+    assert 0 < len(cues["GIFT_ITEM"]) <= MAX_CUES_PER_LABEL
+    assert has(tagger, text, "gift")

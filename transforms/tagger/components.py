@@ -38,6 +38,10 @@ for _name in ("followup_cues", "followup_features", "followup_evidence"):
         Doc.set_extension(_name, default=None)
 
 TEXT_KEY = "followup_text"
+# Cues kept per label and note, in text order. Some decisions pair cues (a gift item with a
+# delivery cue in its sentence), so a note repeating "I sent flowers." a thousand times would
+# cost a million checks; real notes have a handful of cues per label.
+MAX_CUES_PER_LABEL = 64
 
 
 def doc_text(doc: Doc) -> str:
@@ -154,7 +158,7 @@ class CueMatcher:
         for cues in all_cues:
             for label, found in cues.items():
                 if len(found) > 1:
-                    cues[label] = _longest(found)
+                    cues[label] = _longest(found)[:MAX_CUES_PER_LABEL]
         return all_cues
 
     def _phrase_cues(self, doc: Doc) -> Cues:
