@@ -725,3 +725,19 @@ def test_a_note_repeating_a_sentence_keeps_a_bounded_number_of_cues(tagger: Tagg
     cues = matcher.find_many([tagger.nlp.make_doc(text)], [text])[0]
     assert 0 < len(cues["GIFT_ITEM"]) <= MAX_CUES_PER_LABEL
     assert has(tagger, text, "gift")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 20_000, "see you at " + "9" * 5_000, "[" * 20_000, "_" * 20_000, '"' * 20_000],
+)
+def test_malformed_notes_are_tagged_not_refused(tagger: Tagger, text: str) -> None:
+    # a 20,000-digit number once broke int(); long punctuation runs are blanked for the tokenizer
+    tags = tagger.tag_texts([text])[0]
+    assert tags.language in {"en", "und"} and tags.features["gift"] is False
+
+
+def test_blanking_a_punctuation_run_keeps_offsets(tagger: Tagger) -> None:
+    text = "#" * 40 + " Thank you for showing me the new mass spectrometer."
+    evidence = [e for e in tagger.tag_texts([text])[0].evidence if e.feature == "thanks_only"]
+    assert [text[e.start : e.end] for e in evidence] == ["Thank"]

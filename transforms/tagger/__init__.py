@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -136,7 +137,8 @@ class Tagger:
         if self._direct:
             assert self._cues is not None
             make_doc = self.nlp.make_doc
-            all_cues = self._cues.find_many([make_doc(clean) for clean in cleans], cleans)
+            docs = [make_doc(_PUNCTUATION_RUN.sub(_blank, clean)) for clean in cleans]
+            all_cues = self._cues.find_many(docs, cleans)
             decided = list(map(decide_all, cleans, all_cues))
         else:
             decided = []
@@ -174,6 +176,16 @@ class Tagger:
             for part in pool.map(_tag_chunk, chunks):
                 out += part
         return out
+
+
+# spaCy's tokenizer splits a run of punctuation one character at a time, re-scanning the rest:
+# 20,000 "[" (or "_") took 30 s. Such runs are blanked (same length, so offsets hold) for the
+# tokenizer only; the regex rules and decisions still read the text as written.
+_PUNCTUATION_RUN = re.compile(r"(?:[^\w\s]|_){30,}")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _to_original(

@@ -596,6 +596,7 @@ def _clock_time(text: str, cue: Cue, before: list[str], after: list[str]) -> boo
     number = text[cue.start : cue.end]
     return (
         number.isdigit()
+        and len(number) <= 2
         and int(number) <= 24
         and bool(before)
         and before[-1].lower() in _TIME_PREPOSITIONS
