@@ -137,7 +137,7 @@ class Tagger:
         if self._direct:
             assert self._cues is not None
             make_doc = self.nlp.make_doc
-            docs = [make_doc(_PUNCTUATION_RUN.sub(_blank, clean)) for clean in cleans]
+            docs = [make_doc(_tokenizable(clean)) for clean in cleans]
             all_cues = self._cues.find_many(docs, cleans)
             decided = list(map(decide_all, cleans, all_cues))
         else:
@@ -182,6 +182,17 @@ class Tagger:
 # 20,000 "[" (or "_") took 30 s. Such runs are blanked (same length, so offsets hold) for the
 # tokenizer only; the regex rules and decisions still read the text as written.
 _PUNCTUATION_RUN = re.compile(r"(?:[^\w\s]|_){30,}")
+
+
+def _tokenizable(text: str) -> str:
+    """The text with long punctuation runs blanked; short texts (most notes) are left as they
+    are, as the tokenizer's cost on them stays small whatever they hold."""
+    if len(text) < _LONG_TEXT:
+        return text
+    return _PUNCTUATION_RUN.sub(_blank, text)
+
+
+_LONG_TEXT = 500
 
 
 def _blank(match: re.Match[str]) -> str:
