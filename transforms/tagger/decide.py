@@ -735,12 +735,6 @@ def _qualification_sentence(text: str, cue: Cue) -> bool:
     return not _QUALIFICATION_WORDS.isdisjoint(_sentence_words(text, cue))
 
 
-def _journey_sentence(text: str, cue: Cue) -> bool:
-    """The sentence is about getting there late ("the A14 was closed at Huntingdon"): the
-    occasion, not the conversation (labelling guide, g0231)."""
-    return not _JOURNEY_WORDS.isdisjoint(_sentence_words(text, cue))
-
-
 def _sentence_words(text: str, cue: Cue) -> frozenset[str]:
     """The lower-cased words of the sentence around the cue (looked back at most 400
     characters; cached, as several cues share a sentence)."""
@@ -759,6 +753,8 @@ def _words_of(text: str, start: int, end: int) -> frozenset[str]:
 _SENTENCE_STEMS = ("licen", "ticket", "certif", "qualif", "accredit", "diploma", "regist",
                    "charter", "card", "course", " own ", " late", "traffic", "delay", "roadwork",
                    "closed", "diversion", "cancel", "park", "commute", "journey")  # fmt: skip
+# A sentence about getting there late ("the A14 was closed at Huntingdon") is about the occasion,
+# not the conversation (labelling guide, g0231).
 _JOURNEY_WORDS = _words(
     """late lateness traffic delayed delays roadworks closed diversion cancelled parking
     carpark commute journey"""

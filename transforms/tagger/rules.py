@@ -453,25 +453,17 @@ _NUMBER_WORDS = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"several|many)"
 )
-_PREVIOUS = r"(?:current|previous|last|old|former|prior|past|present|first|recent)"
+_PREVIOUS_WORDS = (
+    "current", "previous", "last", "old", "former", "prior", "past", "present", "first", "recent",
+)  # fmt: skip
+_PREVIOUS = "(?:" + "|".join(_PREVIOUS_WORDS) + ")"
 _NOT_WORK = r"(?!interview|conversation|chat|call|meeting|note|email|e-mail|message|letter)"
 _FIT_PATTERNS = (
     # "at my current school we ...", "in my last job I ...": any workplace, when qualified.
     (
         "fit.in_my_previous_workplace",
         r"\b(?:in|at|during|from|with) my " + _PREVIOUS + r" " + _NOT_WORK + r"[a-z][\w-]*",
-        (
-            "current",
-            "previous",
-            "last",
-            "old",
-            "former",
-            "prior",
-            "past",
-            "present",
-            "first",
-            "recent",
-        ),
+        _PREVIOUS_WORDS,
     ),
     # "my previous role required deep work on ..."
     (
@@ -479,18 +471,7 @@ _FIT_PATTERNS = (
         r"\bmy " + _PREVIOUS + r" (?:role|job|position|post|team|company|employer|work|internship)"
         r" (?:required|involved|included|meant|demanded|focused|focussed|centred|centered|covered|"
         r"taught|gave|had me|was all about)\b",
-        (
-            "current",
-            "previous",
-            "last",
-            "old",
-            "former",
-            "prior",
-            "past",
-            "present",
-            "first",
-            "recent",
-        ),
+        _PREVIOUS_WORDS,
     ),
     # "my python development experience would come in handy" (not "my skills and experience")
     (
@@ -1323,7 +1304,7 @@ _PRAISE_WORDS = [
     "genius", "perfect", "unreal", "epic", "mental", "class", "a great", "a good", "a real",
     "a lovely", "a brilliant", "a clever", "a smart", "the best", "the highlight", "sick",
     "something else", "something special", "magic", "a joy", "a delight", "inspired",
-    "remarkable", "spotless", "beautiful", "hilarious", "funny", "eye - opening", "insightful",
+    "remarkable", "spotless", "hilarious", "funny", "eye - opening", "insightful",
     "memorable", "on my mind", "difficult", "more difficult", "tricky", "tough", "hard",
     "challenging", "harder", "much fun", "a lot of fun", "so much fun", "unforgettable",
     "like a huge", "like a great", "like a real", "like a big", "like a fun", "fine work",
