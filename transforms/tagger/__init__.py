@@ -136,8 +136,7 @@ class Tagger:
         cleans = [clean[: own_words_end(clean)] for clean, _ in stripped]
         if self._direct:
             assert self._cues is not None
-            make_doc = self.nlp.make_doc
-            docs = [make_doc(_tokenizable(clean)) for clean in cleans]
+            docs = [self._make_doc(clean) for clean in cleans]
             all_cues = self._cues.find_many(docs, cleans)
             decided = list(map(decide_all, cleans, all_cues))
         else:
@@ -152,10 +151,14 @@ class Tagger:
             out[i] = (languages[i], features, tuple(evidence))
         return out
 
+    def _make_doc(self, text: str) -> Doc:
+        """The tokenized text, long punctuation runs blanked first (see ``_tokenizable``)."""
+        return self.nlp.make_doc(_tokenizable(text))
+
     def _process(self, text: str) -> Doc:
         """Run the pipeline on one text: ``nlp(text)`` without the generator chain of
         ``nlp.pipe`` (none of the components batches)."""
-        doc = self.nlp.make_doc(text)
+        doc = self._make_doc(text)
         doc.user_data[TEXT_KEY] = text  # the regex rules need the text; spare rebuilding it
         for proc in self._components:
             doc = proc(doc)
