@@ -304,12 +304,13 @@ _CHANGED_BY_ME = re.compile(
 def _did_work(text: str, cue: Cue) -> bool:
     """'I've done an interview', 'I wrote this in the lift', 'I baked the team a batch of
     cookies' are not a record of work."""
-    following = _words_after(text, cue.end, 3)
+    next_five = _words_after(text, cue.end, 5)
+    following = next_five[:3]
     if following[:1] and following[0] in _NOT_WORK_OBJECTS:
         return False
     if following[:2] in (["the", "team"], ["your", "team"]):
         return False
-    if not _PREPARATION.isdisjoint(_words_after(text, cue.end, 5)):
+    if not _PREPARATION.isdisjoint(next_five):
         return False  # "I've done a lot of reading on your new app": preparation
     if following[:1] and following[0] in {"a", "an", "the", "my"}:
         following = following[1:]
