@@ -857,6 +857,11 @@ _AHEAD_WORDS = ("forward to", "will", "'ll", "’ll", "going to")
 _STILL_AHEAD = re.compile(r"forward to|\bwill\b|['’]ll\b|\bgoing to\b", re.IGNORECASE)
 
 
+def _still_ahead(text: str, start: int) -> bool:
+    """The clause before `start` speaks of the future ("looking forward to seeing the lab")."""
+    return _STILL_AHEAD.search(_clause_before(text, start)) is not None
+
+
 def decide_specific(
     text: str, cues: Cues, fit: list[Cue], gift: list[Cue] | tuple[()] = ()
 ) -> list[Cue]:
@@ -891,7 +896,7 @@ def decide_specific(
             for c in topics
             if _has_content(text, c.end)
             and not _idle_remark(text, c)
-            and not (ahead and _STILL_AHEAD.search(_clause_before(text, c.start)))
+            and not (ahead and _still_ahead(text, c.start))
         ]
     numbers, caps = cues.get("NUMBER"), cues.get("CAPITALISED")
     if ok or not (numbers or caps):
@@ -917,7 +922,7 @@ def decide_specific(
             c
             for c in caps
             if _capitalised_ok(text, c, sentences)
-            and not (ahead and _STILL_AHEAD.search(_clause_before(text, c.start)))
+            and not (ahead and _still_ahead(text, c.start))
             and not _in_clause_with(text, c, own)
             and not any(0 <= g.start - c.end <= 2 for g in gifts)  # "a Starbucks gift card"
         ]
