@@ -60,41 +60,23 @@ def _duckdb_cli() -> str:
     return found
 
 
+def _cli_query(run: PipelineResult, query: str) -> str:
+    """CSV output of `query` on the published copy, run by the duckdb CLI from PyPI."""
+    command = [_duckdb_cli(), "-readonly", "-csv", str(run.published), "-c", query]
+    return subprocess.run(command, capture_output=True, text=True, check=True, timeout=60).stdout
+
+
 def test_published_copy_opens_in_the_duckdb_cli_from_pypi(run: PipelineResult) -> None:
     [(tagged,)] = _published(run, "select count(*) from note_tags")
-    out = subprocess.run(
-        [
-            _duckdb_cli(),
-            "-readonly",
-            "-csv",
-            str(run.published),
-            "-c",
-            "select count(*) as n from note_tags",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
+    out = _cli_query(run, "select count(*) as n from note_tags")
     assert tagged > 0
     assert out.split() == ["n", str(tagged)]
 
 
 def test_views_open_in_the_duckdb_cli(run: PipelineResult) -> None:
-    out = subprocess.run(
-        [
-            _duckdb_cli(),
-            "-readonly",
-            "-csv",
-            str(run.published),
-            "-c",
-            "select sum(decided) from callback_rate_by_feature where feature = 'gift'",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
+    out = _cli_query(
+        run, "select sum(decided) from callback_rate_by_feature where feature = 'gift'"
+    )
     [(decided,)] = _published(
         run, "select count(*) from note_facts where decided and gift is not null"
     )
