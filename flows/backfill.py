@@ -22,6 +22,7 @@ from flows.ingest import ingest_inbox, scan_inbox_file
 from flows.pipeline import new_run_id, record_run
 from flows.publish import publish
 from flows.settings import Paths
+from flows.subflows import parent_heartbeat_only
 from flows.tag import tag_untagged
 from flows.warehouse import connect, execute_script
 from flows.writer import writer_lock
@@ -148,7 +149,7 @@ def backfill(
     logger = get_run_logger()
     paths = Paths.from_env(inbox_dir, warehouse, reports, published)
     run_id = new_run_id() + "-backfill"
-    with writer_lock(paths.warehouse):
+    with writer_lock(paths.warehouse), parent_heartbeat_only():
         scans = {f.path: scan_inbox_file(f) for f in inbox.discover(paths.inbox)}
         found = [(f, scans[f.path].content_hash) for f in inbox.discover(paths.inbox)]
         plan = plan_backfill(found, recorded_files(paths.warehouse), start, end, mode)
