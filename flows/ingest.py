@@ -29,12 +29,15 @@ def open_gx_project(warehouse: Path) -> Any:
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
-def build_data_docs(gx_context: Any, warehouse: Path, since: datetime) -> None:
+def build_data_docs(warehouse: Path, since: datetime, gx_context: Any | None = None) -> None:
     """Data Docs of every validation so far, next to the warehouse; the report links to them.
 
     Pages of earlier runs' validations are already built and do not change: only the suites, this
     run's validations and the index are rendered, unless the site does not exist yet.
     """
+    if gx_context is None:
+        warmup.wait(warmup.GX)
+        gx_context = file_context(str(gx_project_dir(warehouse)))
     if not data_docs_index(warehouse).exists():
         gx_context.build_data_docs()
         return
@@ -85,11 +88,18 @@ def ingest_file(
 
 @flow(name="ingest")
 def ingest_inbox(
-    inbox_dir: Path, warehouse: Path, run_id: str, *, only: list[Path] | None = None
+    inbox_dir: Path,
+    warehouse: Path,
+    run_id: str,
+    *,
+    only: list[Path] | None = None,
+    data_docs: bool = True,
 ) -> list[FileResult]:
     """Load every inbox file not loaded before; a bad file is reported and the others still load.
 
     `only` restricts the run to those files (a backfill), still skipping any already recorded.
+    `data_docs=False` leaves the Data Docs of this run's validations to the caller
+    (``build_data_docs``), which may render them while other work goes on.
     """
     logger = get_run_logger()
     known = known_file_hashes(warehouse)
@@ -121,6 +131,6 @@ def ingest_inbox(
         results.append(result)
     if scans is not None:
         scans.save()
-    if gx_context is not None:
-        build_data_docs(gx_context, warehouse, now)
+    if gx_context is not None and data_docs:
+        build_data_docs(warehouse, now, gx_context)
     return results

@@ -13,9 +13,10 @@ from prefect.runtime import flow_run
 
 from flows import warmup
 from flows.artifacts import publish_failure_artifact, publish_run_artifacts
-from flows.ingest import FileResult, ingest_inbox
+from flows.ingest import FileResult, build_data_docs, ingest_inbox
 from flows.publish import PUBLISHED_NAME, publish
 from flows.settings import Paths
+from flows.subflows import parent_heartbeat_only
 from flows.tag import tag_flow
 from flows.warehouse import connect
 from flows.writer import restore_on_failure, writer_lock
@@ -82,12 +83,23 @@ def pipeline(
     started = time.monotonic()
     with writer_lock(paths.warehouse):
         try:
-            with restore_on_failure(paths.warehouse, paths.published / PUBLISHED_NAME):
+            with (
+                restore_on_failure(paths.warehouse, paths.published / PUBLISHED_NAME),
+                parent_heartbeat_only(),
+            ):
                 record_run(paths.warehouse, run_id, "running")
                 stages = {"start": time.monotonic()}
-                files = ingest_inbox(paths.inbox, paths.warehouse, run_id)
+                ingest_started = datetime.now(UTC)
+                files = ingest_inbox(paths.inbox, paths.warehouse, run_id, data_docs=False)
+                # This run's Data Docs render in a thread while the tagger's processes work;
+                # the report copies them, so they are done before publishing.
+                docs = None
+                if any(not f.skipped for f in files):
+                    docs = build_data_docs.submit(paths.warehouse, ingest_started)
                 stages["ingest"] = time.monotonic()
                 tagged = tag_flow(dask_address)(paths.warehouse, n_process)
+                if docs is not None:
+                    docs.result()
                 stages["tag"] = time.monotonic()
                 changed = tagged > 0 or any(not f.skipped for f in files)
                 latest = paths.reports / "latest.html"
