@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transforms.evaluate import evaluate_records, format_evaluation, records_frame
-from transforms.tagger import Tagger, load_tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return load_tagger()
-
+from transforms.tagger import Tagger
 
 RECORDS = [
     {"note_id": "1", "text": "I sent you a fruit basket.", "labels": {"gift": 1}},

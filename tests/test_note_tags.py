@@ -11,14 +11,9 @@ from polars.testing import assert_series_equal
 
 from transforms.contract import FEATURES, NOTES_SCHEMA
 from transforms.note_tags import EVIDENCE_SCHEMA, NOTE_TAGS_COLUMNS, tag_notes
-from transforms.tagger import Tagger, load_tagger
+from transforms.tagger import Tagger
 
 END = datetime(2025, 3, 3, 11, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return load_tagger()
 
 
 def notes(*rows: dict[str, Any]) -> pl.DataFrame:

@@ -8,33 +8,18 @@ from pathlib import Path
 import pytest
 import spacy
 
+from tests.tagging import has, tag
 from transforms.contract import FEATURES
 from transforms.tagger import (
     CONFIG_PATH,
     TAGGER_VERSION,
     Evidence,
     Tagger,
-    TextTags,
-    load_tagger,
     tagger_version,
 )
 from transforms.tagger.decide import placeholder_ok
 from transforms.tagger.language import detect_language
 from transforms.tagger.text import strip_html
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return load_tagger()
-
-
-def tag(tagger: Tagger, text: str) -> TextTags:
-    return tagger.tag_texts([text])[0]
-
-
-def has(tagger: Tagger, text: str, feature: str) -> bool | None:
-    return tag(tagger, text).features[feature]
-
 
 # --- pipeline and interface ------------------------------------------------------------------
 

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.tagger import Tagger, load_tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return load_tagger()
-
-
-def has(tagger: Tagger, text: str, feature: str) -> bool | None:
-    return tagger.tag_texts([text])[0].features[feature]
+from tests.tagging import has
+from transforms.tagger import Tagger
 
 
 @pytest.mark.parametrize(
