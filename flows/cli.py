@@ -89,13 +89,33 @@ def evaluate(
     file: Annotated[Path, typer.Argument(help="JSON Lines file of labelled notes.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score the tagger against labelled notes: precision, recall, F1 per feature."""
-    from transforms.evaluate import evaluate_records, format_evaluation
+    """Score the tagger against labelled notes: precision, recall, F1 per feature.
+
+    Lines that are not valid records are listed on stderr (file:line: field: reason) and left
+    out; the others are scored. With --json they are also in the output, under "rejected".
+    """
+    from transforms.evaluate import evaluate_records, format_evaluation, parse_records
     from transforms.tagger import load_tagger
 
-    records = [json.loads(line) for line in file.read_text().splitlines() if line.strip()]
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        typer.echo(f"{file}: cannot read: {exc}", err=True)
+        raise typer.Exit(2) from None
+    records, rejected = parse_records(text.splitlines())
+    for line, field, message in rejected:
+        typer.echo(f"{file}:{line}: {field + ': ' if field else ''}{message}", err=True)
+    if not records:
+        typer.echo(f"{file}: no valid record to evaluate ({len(rejected)} rejected)", err=True)
+        raise typer.Exit(1)
     result = evaluate_records(records, load_tagger())
-    typer.echo(json.dumps(result, indent=2) if as_json else format_evaluation(result))
+    if as_json:
+        result["rejected"] = [r._asdict() for r in rejected]
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        typer.echo(format_evaluation(result))
+        if rejected:
+            typer.echo(f"{len(rejected)} line(s) rejected, see above")
 
 
 @app.command()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
-from transforms.evaluate import evaluate_records, format_evaluation, records_frame
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from transforms.evaluate import evaluate_records, format_evaluation, parse_records, records_frame
 from transforms.tagger import Tagger
 
 RECORDS = [
@@ -67,3 +72,55 @@ def test_missing_timestamps_are_null() -> None:
 def test_format_lists_every_feature(tagger: Tagger) -> None:
     table = format_evaluation(evaluate_records(RECORDS, tagger))
     assert "gift" in table and "prewritten" in table and "n = 5" in table
+
+
+def test_bad_lines_are_rejected_with_line_field_and_reason() -> None:
+    lines = [
+        '{"note_id": "a", "text": "Thanks!", "labels": {"generic": 1}}',
+        "",
+        '{"note_id": "b", "text": ',
+        '["not", "an", "object"]',
+        '{"note_id": "c", "text": "Hi", "labels": {"generic": "yes"}}',
+        '{"note_id": "d", "text": "Hi", "labels": {"genric": 1}}',
+        '{"note_id": "e", "text": "Hi", "labels": {}, "sent_at": "last Tuesday"}',
+        '{"note_id": "a", "text": "again", "labels": {"generic": 0}}',
+        '{"text": "no id", "labels": {"generic": 0}}',
+        '{"note_id": "f", "text": 42, "labels": {"generic": 0}}',
+        '{"note_id": "g", "text": null, "labels": {"gift": true}, "channel": "email"}',
+    ]
+    records, rejected = parse_records(lines)
+    assert [r["note_id"] for r in records] == ["a", "g"]
+    assert [(r.line, r.field) for r in rejected] == [
+        (3, ""),
+        (4, ""),
+        (5, "labels"),
+        (6, "labels"),
+        (7, "sent_at"),
+        (8, "note_id"),
+        (9, "note_id"),
+        (10, "text"),
+    ]
+    assert "column 26" in rejected[0].message and "genric" in rejected[3].message
+
+
+def test_cli_scores_the_valid_lines_and_names_the_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "labelled.jsonl"
+    path.write_text(
+        '{"note_id": "a", "text": "I sent you a fruit basket.", "labels": {"gift": 1}}\n'
+        '{"note_id": "b", "text": "Thanks", "labels": {"gift": 2}}\n'
+    )
+    result = CliRunner().invoke(app, ["evaluate", str(path), "--json"])
+    assert result.exit_code == 0
+    assert f"{path}:2: labels: gift must be 0 or 1, not 2" in result.stderr
+    scored = json.loads(result.stdout)
+    assert scored["n"] == 1 and scored["features"]["gift"]["tp"] == 1
+    rejected = {"line": 2, "field": "labels", "message": "gift must be 0 or 1, not 2"}
+    assert scored["rejected"] == [rejected]
+
+
+def test_cli_fails_clearly_when_nothing_is_valid(tmp_path: Path) -> None:
+    path = tmp_path / "broken.jsonl"
+    path.write_text("not json at all\n")
+    result = CliRunner().invoke(app, ["evaluate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:1: not JSON" in result.stderr and "no valid record" in result.stderr

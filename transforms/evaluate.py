@@ -4,12 +4,17 @@ A record is ``{"note_id", "text", "labels": {feature: 0|1}, ...}`` with optional
 (``interview_start``/``interview_end``/``sent_at`` as ISO strings, ``channel``, ``handed_to``,
 ``enclosure``). Missing metadata is null, so metadata rules that need it simply do not fire.
 A null prediction (non-English note) is an abstention: counted apart, not in tp/fp/fn.
+
+``parse_records`` reads the JSON Lines of a file: a line that is not a valid record is rejected
+with its line number, field and reason, and the other lines are still evaluated.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import polars as pl
 
@@ -28,6 +33,72 @@ def _parse_timestamp(value: object) -> datetime | None:
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
+
+
+class RejectedLine(NamedTuple):
+    line: int  # 1-based line number in the file
+    field: str  # the offending field ("" for the line as a whole)
+    message: str
+
+
+_METADATA_TEXT = ("channel", "handed_to", "enclosure", "interview_id", "candidate_id")
+
+
+def parse_records(lines: Iterable[str]) -> tuple[list[dict[str, Any]], list[RejectedLine]]:
+    """The valid records among JSON Lines, and each rejected line with the reason.
+
+    Blank lines are skipped. A record needs a ``note_id`` (string or integer, unique), ``text``
+    (string or null), and ``labels`` (an object of known features, each 0 or 1); timestamps must
+    be ISO 8601 and the other metadata strings or null.
+    """
+    records: list[dict[str, Any]] = []
+    rejected: list[RejectedLine] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rejected.append(RejectedLine(number, "", f"not JSON: {exc.msg} at column {exc.colno}"))
+            continue
+        problem = _record_problem(record, seen)
+        if problem is not None:
+            rejected.append(RejectedLine(number, *problem))
+            continue
+        seen.add(str(record["note_id"]))
+        records.append(record)
+    return records, rejected
+
+
+def _record_problem(record: object, seen: set[str]) -> tuple[str, str] | None:
+    """(field, reason) of the first thing wrong with a parsed line, or None."""
+    if not isinstance(record, dict):
+        return "", f"expected a JSON object, got {type(record).__name__}"
+    note_id = record.get("note_id")
+    if isinstance(note_id, bool) or not isinstance(note_id, str | int) or str(note_id) == "":
+        return "note_id", "missing, or not a string or integer"
+    if str(note_id) in seen:
+        return "note_id", f"{note_id!r} appears on an earlier line"
+    if not isinstance(record.get("text"), str | None):
+        return "text", "must be a string or null"
+    labels = record.get("labels")
+    if not isinstance(labels, dict):
+        return "labels", "must be an object of feature: 0 or 1"
+    for feature, value in labels.items():
+        if feature not in FEATURES:
+            return "labels", f"unknown feature {feature!r} (known: {', '.join(FEATURES)})"
+        if value not in (0, 1):
+            return "labels", f"{feature} must be 0 or 1, not {value!r}"
+    for column in _TIMESTAMPS:
+        try:
+            _parse_timestamp(record.get(column))
+        except (TypeError, ValueError):
+            return column, f"not an ISO 8601 timestamp: {record.get(column)!r}"
+    for column in _METADATA_TEXT:
+        if not isinstance(record.get(column), str | None):
+            return column, "must be a string or null"
+    return None
 
 
 def records_frame(records: list[dict[str, Any]]) -> pl.DataFrame:
