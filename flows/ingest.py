@@ -8,27 +8,46 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows import gx_process, inbox
+from flows import inbox, warmup
 from flows.file_load import FileResult, load_file, next_arrival
 from flows.settings import data_docs_index, gx_project_dir, inbox_scans_path
 from flows.warehouse import connect
+from transforms.quality import file_context
 
 __all__ = ["FileResult", "ingest_file", "ingest_inbox"]
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
-def build_data_docs(warehouse: Path, since: datetime) -> None:
+def open_gx_project(warehouse: Path) -> Any:
+    warmup.wait(warmup.GX)  # GX may be importing in the background: never import it twice
+    return file_context(str(gx_project_dir(warehouse)))
+
+
+@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def build_data_docs(warehouse: Path, since: datetime, gx_context: Any | None = None) -> None:
     """Data Docs of every validation so far, next to the warehouse; the report links to them.
 
-    Only this run's validations (since `since`), the suites and the index are rendered, unless
-    the site does not exist yet.
+    Pages of earlier runs' validations are already built and do not change: only the suites, this
+    run's validations and the index are rendered, unless the site does not exist yet.
     """
-    fresh = not data_docs_index(warehouse).exists()
-    gx_process.start(gx_project_dir(warehouse)).build_data_docs(None if fresh else since)
+    if gx_context is None:
+        warmup.wait(warmup.GX)
+        gx_context = file_context(str(gx_project_dir(warehouse)))
+    if not data_docs_index(warehouse).exists():
+        gx_context.build_data_docs()
+        return
+    new = [
+        key
+        for key in gx_context.validation_results_store.list_keys()
+        if key.run_id.run_time >= since
+    ]
+    suites = gx_context.expectations_store.list_keys()
+    gx_context.build_data_docs(resource_identifiers=[*suites, *new])
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
@@ -49,7 +68,7 @@ def ingest_file(
     scan: inbox.FileScan,
     now: datetime,
     run_id: str,
-    gx_project: gx_process.GxProject | None = None,
+    gx_context: Any | None = None,
 ) -> FileResult:
     """One transaction: the file's rows, quarantine, redaction counts and its accounting row."""
     with connect(warehouse) as con:
@@ -61,7 +80,7 @@ def ingest_file(
             arrival=next_arrival(con, file),
             now=now,
             run_id=run_id,
-            validator=gx_project,
+            gx_context=gx_context,
         )
         con.commit()
     return result
@@ -89,7 +108,7 @@ def ingest_inbox(
     wanted = {p.resolve() for p in only} if only is not None else None
     # A full sweep remembers its scans: a file not written since is not read again next time.
     scans = inbox.ScanCache(inbox_scans_path(warehouse)) if only is None else None
-    gx_project = None
+    gx_context = None
     for file in inbox.discover(inbox_dir):
         if wanted is not None and file.path.resolve() not in wanted:
             continue
@@ -97,8 +116,8 @@ def ingest_inbox(
         if scan.content_hash in known:
             results.append(FileResult(file.path.name, file.kind, 0, 0, 0, None, skipped=True))
             continue
-        gx_project = gx_project or gx_process.start(gx_project_dir(warehouse))
-        result = ingest_file(warehouse, file, scan, now, run_id, gx_project)
+        gx_context = gx_context or open_gx_project(warehouse)
+        result = ingest_file(warehouse, file, scan, now, run_id, gx_context)
         known.add(scan.content_hash)
         if result.file_error:
             logger.error("%s refused: %s", file.path.name, result.file_error)
@@ -112,6 +131,6 @@ def ingest_inbox(
         results.append(result)
     if scans is not None:
         scans.save()
-    if gx_project is not None and data_docs:
-        build_data_docs(warehouse, now)
+    if gx_context is not None and data_docs:
+        build_data_docs(warehouse, now, gx_context)
     return results

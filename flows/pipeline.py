@@ -11,11 +11,11 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.runtime import flow_run
 
-from flows import gx_process, warmup
+from flows import warmup
 from flows.artifacts import publish_failure_artifact, publish_run_artifacts
 from flows.ingest import FileResult, build_data_docs, ingest_inbox
 from flows.publish import PUBLISHED_NAME, publish
-from flows.settings import Paths, gx_project_dir
+from flows.settings import Paths
 from flows.subflows import parent_heartbeat_only
 from flows.tag import tag_flow
 from flows.warehouse import connect
@@ -75,10 +75,9 @@ def pipeline(
     Only one writer at a time (see flows.writer). A run that fails puts the warehouse back as it
     was, is recorded as failed, says why in a Prefect artifact, and does not replace the copy.
     """
-    paths = Paths.from_env(inbox, warehouse, reports, published)
-    # GX imports in its own process, the tagger and statistics in a thread, while the run starts.
-    gx_process.start(gx_project_dir(paths.warehouse))
+    # GX and statsmodels import in the background while the run reads the inbox.
     warmup.start()
+    paths = Paths.from_env(inbox, warehouse, reports, published)
     dask_address = dask_address or os.environ.get("FOLLOWUP_DASK_ADDRESS") or None
     run_id = new_run_id()
     started = time.monotonic()

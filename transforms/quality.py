@@ -12,7 +12,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -65,14 +65,6 @@ def expectations_for(contract: Contract, now: datetime) -> list[gx.expectations.
             ),
         ]
     return rules
-
-
-class Validator(Protocol):
-    """Validates rows as ``validate_rows`` does, in a GX project of its own (flows.gx_process)."""
-
-    def validate(
-        self, rows: pl.DataFrame, contract: Contract, now: datetime, run_name: str | None
-    ) -> SuiteResult: ...
 
 
 def validate_rows(
