@@ -102,7 +102,8 @@ def evaluate(
     except (OSError, UnicodeDecodeError) as exc:
         typer.echo(f"{file}: cannot read: {exc}", err=True)
         raise typer.Exit(2) from None
-    records, rejected = parse_records(text.splitlines())
+    # JSON Lines end at "\n" only: str.splitlines would also split a text holding U+2028.
+    records, rejected = parse_records(text.split("\n"))
     for line, field, message in rejected:
         typer.echo(f"{file}:{line}: {field + ': ' if field else ''}{message}", err=True)
     if not records:

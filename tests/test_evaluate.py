@@ -124,3 +124,11 @@ def test_cli_fails_clearly_when_nothing_is_valid(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["evaluate", str(path)])
     assert result.exit_code == 1
     assert f"{path}:1: not JSON" in result.stderr and "no valid record" in result.stderr
+
+
+def test_a_text_holding_a_line_separator_stays_one_record(tmp_path: Path) -> None:
+    path = tmp_path / "labelled.jsonl"
+    record = {"note_id": 7, "interview_id": 70, "text": "Thanks\u2028again", "labels": {"gift": 0}}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(path), "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["n"] == 1

@@ -41,7 +41,7 @@ class RejectedLine(NamedTuple):
     message: str
 
 
-_METADATA_TEXT = ("channel", "handed_to", "enclosure", "interview_id", "candidate_id")
+_METADATA_TEXT = ("channel", "handed_to", "enclosure")
 
 
 def parse_records(lines: Iterable[str]) -> tuple[list[dict[str, Any]], list[RejectedLine]]:
@@ -98,6 +98,10 @@ def _record_problem(record: object, seen: set[str]) -> tuple[str, str] | None:
     for column in _METADATA_TEXT:
         if not isinstance(record.get(column), str | None):
             return column, "must be a string or null"
+    for column in ("interview_id", "candidate_id"):
+        value = record.get(column)
+        if isinstance(value, bool) or not isinstance(value, str | int | None):
+            return column, "must be a string, an integer or null"
     return None
 
 
