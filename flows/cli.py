@@ -86,7 +86,9 @@ def sample(
 
 @app.command()
 def evaluate(
-    file: Annotated[Path, typer.Argument(help="JSON Lines file of labelled notes.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="JSON Lines files of labelled notes, scored together.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the tagger against labelled notes: precision, recall, F1 per feature.
@@ -97,21 +99,27 @@ def evaluate(
     from transforms.evaluate import evaluate_records, format_evaluation, parse_records
     from transforms.tagger import load_tagger
 
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        typer.echo(f"{file}: cannot read: {exc}", err=True)
-        raise typer.Exit(2) from None
-    # JSON Lines end at "\n" only: str.splitlines would also split a text holding U+2028.
-    records, rejected = parse_records(text.split("\n"))
-    for line, field, message in rejected:
-        typer.echo(f"{file}:{line}: {field + ': ' if field else ''}{message}", err=True)
+    records: list[dict] = []
+    rejected: list[dict] = []
+    seen: set[str] = set()  # note ids must be unique across the files too
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            typer.echo(f"{file}: cannot read: {exc}", err=True)
+            raise typer.Exit(2) from None
+        # JSON Lines end at "\n" only: str.splitlines would also split a text holding U+2028.
+        valid, bad = parse_records(text.split("\n"), seen)
+        records += valid
+        for line, field, message in bad:
+            typer.echo(f"{file}:{line}: {field + ': ' if field else ''}{message}", err=True)
+            rejected.append({"file": str(file), "line": line, "field": field, "message": message})
     if not records:
-        typer.echo(f"{file}: no valid record to evaluate ({len(rejected)} rejected)", err=True)
+        typer.echo(f"no valid record to evaluate ({len(rejected)} rejected)", err=True)
         raise typer.Exit(1)
     result = evaluate_records(records, load_tagger())
     if as_json:
-        result["rejected"] = [r._asdict() for r in rejected]
+        result["rejected"] = rejected
         typer.echo(json.dumps(result, indent=2))
     else:
         typer.echo(format_evaluation(result))

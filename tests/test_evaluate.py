@@ -114,7 +114,12 @@ def test_cli_scores_the_valid_lines_and_names_the_rejected(tmp_path: Path) -> No
     assert f"{path}:2: labels: gift must be 0 or 1, not 2" in result.stderr
     scored = json.loads(result.stdout)
     assert scored["n"] == 1 and scored["features"]["gift"]["tp"] == 1
-    rejected = {"line": 2, "field": "labels", "message": "gift must be 0 or 1, not 2"}
+    rejected = {
+        "file": str(path),
+        "line": 2,
+        "field": "labels",
+        "message": "gift must be 0 or 1, not 2",
+    }
     assert scored["rejected"] == [rejected]
 
 
@@ -132,3 +137,18 @@ def test_a_text_holding_a_line_separator_stays_one_record(tmp_path: Path) -> Non
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(path), "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["n"] == 1
+
+
+def test_cli_scores_several_files_together_with_ids_unique_across_them(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(
+        '{"note_id": "x", "text": "I sent you a fruit basket.", "labels": {"gift": 1}}\n'
+    )
+    second.write_text(
+        '{"note_id": "y", "text": "Thanks for your time.", "labels": {"gift": 0}}\n'
+        '{"note_id": "x", "text": "Thanks.", "labels": {"gift": 0}}\n'
+    )
+    result = CliRunner().invoke(app, ["evaluate", str(first), str(second), "--json"])
+    scored = json.loads(result.stdout)
+    assert scored["n"] == 2 and scored["features"]["gift"]["tp"] == 1
+    assert f"{second}:2: note_id: 'x' appears on an earlier line" in result.stderr

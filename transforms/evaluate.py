@@ -44,16 +44,19 @@ class RejectedLine(NamedTuple):
 _METADATA_TEXT = ("channel", "handed_to", "enclosure")
 
 
-def parse_records(lines: Iterable[str]) -> tuple[list[dict[str, Any]], list[RejectedLine]]:
+def parse_records(
+    lines: Iterable[str], seen: set[str] | None = None
+) -> tuple[list[dict[str, Any]], list[RejectedLine]]:
     """The valid records among JSON Lines, and each rejected line with the reason.
 
-    Blank lines are skipped. A record needs a ``note_id`` (string or integer, unique), ``text``
-    (string or null), and ``labels`` (an object of known features, each 0 or 1); timestamps must
-    be ISO 8601 and the other metadata strings or null.
+    Blank lines are skipped. A record needs a ``note_id`` (string or integer, unique: also among
+    the ids in `seen`, which is updated), ``text`` (string or null), and ``labels`` (an object of
+    known features, each 0 or 1); timestamps must be ISO 8601 and the other metadata strings or
+    null.
     """
     records: list[dict[str, Any]] = []
     rejected: list[RejectedLine] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
