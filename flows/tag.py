@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import deque
 from functools import partial
 from pathlib import Path
@@ -16,7 +15,7 @@ from prefect.futures import PrefectFuture
 from flows import warmup
 from flows.settings import GOLD_NOTES
 from flows.warehouse import connect, sql_text
-from transforms.evaluate import evaluate_records
+from transforms.evaluate import evaluate_records, parse_records
 from transforms.note_tags import TaggedNotes, tag_notes
 from transforms.tagger import load_tagger
 
@@ -83,7 +82,7 @@ def score_on_gold(warehouse: Path, gold_notes: Path = GOLD_NOTES) -> None:
         ).fetchall()[0][0]
         if scored or not gold_notes.exists():
             return
-        records = [json.loads(line) for line in gold_notes.read_text().splitlines() if line]
+        records, _ = parse_records(gold_notes.read_text(encoding="utf-8").split("\n"))
         result = evaluate_records(records, tagger)
         con.executemany(
             "insert into tagger_accuracy values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
