@@ -35,9 +35,7 @@ def build_data_docs(warehouse: Path, since: datetime, gx_context: Any | None = N
     Pages of earlier runs' validations are already built and do not change: only the suites, this
     run's validations and the index are rendered, unless the site does not exist yet.
     """
-    if gx_context is None:
-        warmup.wait(warmup.GX)
-        gx_context = file_context(str(gx_project_dir(warehouse)))
+    gx_context = gx_context or open_gx_project.fn(warehouse)
     if not data_docs_index(warehouse).exists():
         gx_context.build_data_docs()
         return

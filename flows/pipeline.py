@@ -91,17 +91,18 @@ def pipeline(
                 stages = {"start": time.monotonic()}
                 ingest_started = datetime.now(UTC)
                 files = ingest_inbox(paths.inbox, paths.warehouse, run_id, data_docs=False)
+                loaded_new = any(not f.skipped for f in files)
                 # This run's Data Docs render in a thread while the tagger's processes work;
                 # the report copies them, so they are done before publishing.
                 docs = None
-                if any(not f.skipped for f in files):
+                if loaded_new:
                     docs = build_data_docs.submit(paths.warehouse, ingest_started)
                 stages["ingest"] = time.monotonic()
                 tagged = tag_flow(dask_address)(paths.warehouse, n_process)
                 if docs is not None:
                     docs.result()
                 stages["tag"] = time.monotonic()
-                changed = tagged > 0 or any(not f.skipped for f in files)
+                changed = tagged > 0 or loaded_new
                 latest = paths.reports / "latest.html"
                 published_copy = paths.published / PUBLISHED_NAME
                 # Nothing new: the published report and copy are current.
