@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 from prefect import flow, get_run_logger, task
@@ -17,12 +17,22 @@ from flows.settings import GOLD_NOTES
 from flows.warehouse import connect, sql_text
 from transforms.evaluate import evaluate_records, parse_records
 from transforms.note_tags import TaggedNotes, tag_notes
-from transforms.tagger import load_tagger
+
+if TYPE_CHECKING:
+    from transforms.tagger import Tagger
 
 # Notes per chunk: bounds memory, and each chunk is committed on its own. Replacing older tags
 # (a new tagger version) costs DuckDB more memory than adding them: smaller chunks then.
 CHUNK_SIZE = 50_000
 RETAG_CHUNK_SIZE = 25_000
+
+
+def _tagger() -> Tagger:
+    """The process's tagger, imported on first use: spaCy costs most of a second to import, which
+    a run spends in the background (flows.warmup) rather than before its flow starts."""
+    from transforms.tagger import load_tagger
+
+    return load_tagger()
 
 
 @task(cache_policy=NO_CACHE)
@@ -57,7 +67,7 @@ def read_notes(warehouse: Path, note_ids: list[str]) -> pl.DataFrame:
 @task(cache_policy=NO_CACHE)
 def tag_notes_chunk(notes: pl.DataFrame, n_process: int) -> TaggedNotes:
     """Pure computation: where a Dask cluster is configured, this runs on its workers."""
-    return tag_notes(notes, load_tagger(), n_process=n_process)
+    return tag_notes(notes, _tagger(), n_process=n_process)
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
@@ -75,7 +85,7 @@ def write_tags(warehouse: Path, tagged: TaggedNotes) -> int:
 @task(cache_policy=NO_CACHE)
 def score_on_gold(warehouse: Path, gold_notes: Path = GOLD_NOTES) -> None:
     """Measure this tagger version on the gold set once; the report's methods section shows it."""
-    tagger = load_tagger()
+    tagger = _tagger()
     with connect(warehouse) as con:
         scored = con.execute(
             "select count(*) from tagger_accuracy where tagger_version = ?", [tagger.version]
@@ -106,7 +116,7 @@ def tag_untagged(
     """
     logger = get_run_logger()
     warmup.wait(warmup.TAGGER)  # the tagger may be being built in the background
-    version = load_tagger().version
+    version = _tagger().version
     pending = notes_to_tag(warehouse, version)
     if chunk_size is None:
         retag = bool(pending) and has_older_tags(warehouse, version)

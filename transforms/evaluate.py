@@ -14,13 +14,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import polars as pl
 
 from transforms.contract import FEATURES, NOTES_SCHEMA
 from transforms.note_tags import tag_notes
-from transforms.tagger import Tagger
+
+if TYPE_CHECKING:
+    from transforms.tagger import Tagger
 
 _TIMESTAMPS = ("interview_start", "interview_end", "sent_at")
 

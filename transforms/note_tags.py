@@ -13,11 +13,14 @@ Metadata rules, each a Polars expression builder:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from transforms.contract import FEATURES, NOTES_SCHEMA, SEND_BUCKETS
-from transforms.tagger import CompactTags, Tagger
+
+if TYPE_CHECKING:  # spaCy costs most of a second to import: the run imports it in the background
+    from transforms.tagger import CompactTags, Tagger
 
 NOTE_TAGS_COLUMNS = (
     "note_id", "interview_id", "candidate_id", "language", *FEATURES, "hours_to_send",
