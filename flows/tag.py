@@ -130,6 +130,11 @@ def tag_untagged(
             tagged += write_tags(warehouse, running.popleft().result())
     while running:
         tagged += write_tags(warehouse, running.popleft().result())
+    if tagged:
+        # The run goes on to its report: the idle tagger processes would hold memory meanwhile.
+        from transforms.tagger import stop_workers
+
+        stop_workers()
     logger.info("tagged %d notes with tagger %s", tagged, version)
     score_on_gold(warehouse)
     return tagged

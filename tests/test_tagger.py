@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from transforms.tagger import (
     TAGGER_VERSION,
     Evidence,
     Tagger,
+    stop_workers,
     tagger_version,
 )
 from transforms.tagger.decide import placeholder_ok
@@ -67,6 +69,18 @@ def test_multiprocess_gives_the_same_tags(tagger: Tagger) -> None:
     texts = ["Thanks! I sent flowers.", "I led the migration at my last job.", "Gracias."] * 40
     serial = tagger.tag_texts(texts)
     assert tagger.tag_texts(texts, n_process=2, batch_size=10) == serial
+
+
+def test_stopped_workers_are_gone_and_started_again_when_needed(tagger: Tagger) -> None:
+    texts = ["Thanks! I sent flowers.", "I led the migration at my last job."] * 20
+    stop_workers()  # an earlier test's workers
+    before = {p.pid for p in multiprocessing.active_children()}
+    first = tagger.tag_texts(texts, n_process=2, batch_size=10)
+    assert {p.pid for p in multiprocessing.active_children()} > before
+    stop_workers()
+    assert {p.pid for p in multiprocessing.active_children()} <= before
+    assert tagger.tag_texts(texts, n_process=2, batch_size=10) == first
+    stop_workers()
 
 
 # --- empty, short, informal, misspelled ------------------------------------------------------
