@@ -45,6 +45,11 @@ def run(
     ] = None,
 ) -> None:
     """Run the whole pipeline once as a Prefect flow run: ingest, tag, publish the report."""
+    from flows import gx_process
+    from flows.settings import Paths, gx_project_dir
+
+    # Great Expectations starts importing in its own process before this one imports Prefect.
+    gx_process.start(gx_project_dir(Paths.from_env(inbox, warehouse, reports, published).warehouse))
     from flows.pipeline import pipeline
 
     result = pipeline(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 import duckdb
 import polars as pl
@@ -19,6 +18,7 @@ from flows import inbox
 from flows.warehouse import execute_script, sql_text
 from transforms.intake import check_chunk
 from transforms.parse import ERROR_SCHEMA, FileRejected, contract_for
+from transforms.quality import Validator
 from transforms.redact import PII_TYPES, redact_text_column
 
 CHUNK_ROWS = 50_000
@@ -60,7 +60,7 @@ def load_file(
     arrival: Arrival,
     now: datetime,
     run_id: str,
-    gx_context: Any | None = None,
+    validator: Validator | None = None,
     before_insert: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> FileResult:
     """Stage the file chunk by chunk, then write it; the caller begins and commits.
@@ -81,7 +81,7 @@ def load_file(
                 contract,
                 now,
                 decode_errors=raw.decode_errors,
-                gx_context=gx_context,
+                validator=validator,
                 run_name=file.path.name if number == 1 else f"{file.path.name} #{number}",
             )
             file_error = file_error or checked.file_error

@@ -8,44 +8,27 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows import inbox, warmup
+from flows import gx_process, inbox
 from flows.file_load import FileResult, load_file, next_arrival
 from flows.settings import data_docs_index, gx_project_dir, inbox_scans_path
 from flows.warehouse import connect
-from transforms.quality import file_context
 
 __all__ = ["FileResult", "ingest_file", "ingest_inbox"]
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
-def open_gx_project(warehouse: Path) -> Any:
-    warmup.wait(warmup.GX)  # GX may be importing in the background: never import it twice
-    return file_context(str(gx_project_dir(warehouse)))
-
-
-@task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
-def build_data_docs(warehouse: Path, since: datetime, gx_context: Any | None = None) -> None:
+def build_data_docs(warehouse: Path, since: datetime) -> None:
     """Data Docs of every validation so far, next to the warehouse; the report links to them.
 
-    Pages of earlier runs' validations are already built and do not change: only the suites, this
-    run's validations and the index are rendered, unless the site does not exist yet.
+    Only this run's validations (since `since`), the suites and the index are rendered, unless
+    the site does not exist yet.
     """
-    gx_context = gx_context or open_gx_project.fn(warehouse)
-    if not data_docs_index(warehouse).exists():
-        gx_context.build_data_docs()
-        return
-    new = [
-        key
-        for key in gx_context.validation_results_store.list_keys()
-        if key.run_id.run_time >= since
-    ]
-    suites = gx_context.expectations_store.list_keys()
-    gx_context.build_data_docs(resource_identifiers=[*suites, *new])
+    fresh = not data_docs_index(warehouse).exists()
+    gx_process.start(gx_project_dir(warehouse)).build_data_docs(None if fresh else since)
 
 
 @task(retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
@@ -66,7 +49,7 @@ def ingest_file(
     scan: inbox.FileScan,
     now: datetime,
     run_id: str,
-    gx_context: Any | None = None,
+    gx_project: gx_process.GxProject | None = None,
 ) -> FileResult:
     """One transaction: the file's rows, quarantine, redaction counts and its accounting row."""
     with connect(warehouse) as con:
@@ -78,7 +61,7 @@ def ingest_file(
             arrival=next_arrival(con, file),
             now=now,
             run_id=run_id,
-            gx_context=gx_context,
+            validator=gx_project,
         )
         con.commit()
     return result
@@ -91,13 +74,12 @@ def ingest_inbox(
     run_id: str,
     *,
     only: list[Path] | None = None,
-    data_docs: bool = True,
 ) -> list[FileResult]:
     """Load every inbox file not loaded before; a bad file is reported and the others still load.
 
     `only` restricts the run to those files (a backfill), still skipping any already recorded.
-    `data_docs=False` leaves the Data Docs of this run's validations to the caller
-    (``build_data_docs``), which may render them while other work goes on.
+    Files are validated in the GX project's own process (flows.gx_process), which renders the
+    Data Docs of this run's validations at the end and is then stopped.
     """
     logger = get_run_logger()
     known = known_file_hashes(warehouse)
@@ -106,7 +88,7 @@ def ingest_inbox(
     wanted = {p.resolve() for p in only} if only is not None else None
     # A full sweep remembers its scans: a file not written since is not read again next time.
     scans = inbox.ScanCache(inbox_scans_path(warehouse)) if only is None else None
-    gx_context = None
+    gx_project = None
     for file in inbox.discover(inbox_dir):
         if wanted is not None and file.path.resolve() not in wanted:
             continue
@@ -114,8 +96,8 @@ def ingest_inbox(
         if scan.content_hash in known:
             results.append(FileResult(file.path.name, file.kind, 0, 0, 0, None, skipped=True))
             continue
-        gx_context = gx_context or open_gx_project(warehouse)
-        result = ingest_file(warehouse, file, scan, now, run_id, gx_context)
+        gx_project = gx_project or gx_process.start(gx_project_dir(warehouse))
+        result = ingest_file(warehouse, file, scan, now, run_id, gx_project)
         known.add(scan.content_hash)
         if result.file_error:
             logger.error("%s refused: %s", file.path.name, result.file_error)
@@ -129,6 +111,9 @@ def ingest_inbox(
         results.append(result)
     if scans is not None:
         scans.save()
-    if gx_context is not None and data_docs:
-        build_data_docs(warehouse, now, gx_context)
+    try:
+        if gx_project is not None:
+            build_data_docs(warehouse, now)
+    finally:
+        gx_process.stop(gx_project_dir(warehouse))
     return results

@@ -11,11 +11,11 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.runtime import flow_run
 
-from flows import warmup
+from flows import gx_process, warmup
 from flows.artifacts import publish_failure_artifact, publish_run_artifacts
-from flows.ingest import FileResult, build_data_docs, ingest_inbox
+from flows.ingest import FileResult, ingest_inbox
 from flows.publish import PUBLISHED_NAME, publish
-from flows.settings import Paths
+from flows.settings import Paths, gx_project_dir
 from flows.subflows import parent_heartbeat_only
 from flows.tag import tag_flow
 from flows.warehouse import connect
@@ -75,9 +75,10 @@ def pipeline(
     Only one writer at a time (see flows.writer). A run that fails puts the warehouse back as it
     was, is recorded as failed, says why in a Prefect artifact, and does not replace the copy.
     """
-    # GX and statsmodels import in the background while the run reads the inbox.
-    warmup.start()
     paths = Paths.from_env(inbox, warehouse, reports, published)
+    # GX imports in its own process, the tagger and statistics in a thread, while the run starts.
+    gx_process.start(gx_project_dir(paths.warehouse))
+    warmup.start()
     dask_address = dask_address or os.environ.get("FOLLOWUP_DASK_ADDRESS") or None
     run_id = new_run_id()
     started = time.monotonic()
@@ -89,18 +90,10 @@ def pipeline(
             ):
                 record_run(paths.warehouse, run_id, "running")
                 stages = {"start": time.monotonic()}
-                ingest_started = datetime.now(UTC)
-                files = ingest_inbox(paths.inbox, paths.warehouse, run_id, data_docs=False)
+                files = ingest_inbox(paths.inbox, paths.warehouse, run_id)
                 loaded_new = any(not f.skipped for f in files)
-                # This run's Data Docs render in a thread while the tagger's processes work;
-                # the report copies them, so they are done before publishing.
-                docs = None
-                if loaded_new:
-                    docs = build_data_docs.submit(paths.warehouse, ingest_started)
                 stages["ingest"] = time.monotonic()
                 tagged = tag_flow(dask_address)(paths.warehouse, n_process)
-                if docs is not None:
-                    docs.result()
                 stages["tag"] = time.monotonic()
                 changed = tagged > 0 or loaded_new
                 latest = paths.reports / "latest.html"

@@ -1,7 +1,8 @@
 """Import the heavy libraries a run needs later in a background thread, while it does I/O first.
 
-Great Expectations and statsmodels cost seconds to import, building the tagger half a second,
-and vl-convert's first chart a second to start its JavaScript engine. A run starts with work
+statsmodels and spaCy cost about a second to import, building the tagger half a second, and
+vl-convert's first chart a second to start its JavaScript engine (Great Expectations imports in a
+process of its own, see flows.gx_process). A run starts with work
 that waits on files, DuckDB and the Prefect API, so these overlap it; the first code that needs
 one calls `wait(step)` (never imports it concurrently with this thread).
 """
@@ -12,11 +13,9 @@ import importlib
 import logging
 import threading
 
-GX = "great_expectations"
 CHARTS = "charts"
 TAGGER = "tagger"
 RUN_STEPS = (
-    GX,
     TAGGER,
     "statsmodels.genmod.generalized_linear_model",
     "statsmodels.genmod.families",

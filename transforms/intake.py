@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import polars as pl
 
 from transforms.parse import ERROR_SCHEMA, ROW, Contract, FileRejected, coerce_batch
-from transforms.quality import validate_rows
+from transforms.quality import Validator, validate_rows
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def check_chunk(
     now: datetime,
     *,
     decode_errors: bool = False,
-    gx_context: Any | None = None,
+    validator: Validator | None = None,
     run_name: str | None = None,
 ) -> CheckedChunk:
     """Coerce a raw chunk to the contract, validate it with GX, and split it; loses no row.
@@ -85,7 +84,10 @@ def check_chunk(
         return CheckedChunk(split_batch(raw, rejected, row_errors), _no_ids(), str(exc))
     bad = coerced.errors["row_number"].implode()
     parsed = coerced.rows.filter(~pl.col(ROW).cast(pl.Int64).is_in(bad))
-    suite = validate_rows(parsed, contract, now, context=gx_context, run_name=run_name)
+    if validator is None:
+        suite = validate_rows(parsed, contract, now, run_name=run_name)
+    else:
+        suite = validator.validate(parsed, contract, now, run_name)
     split = split_batch(coerced.rows, row_errors, coerced.errors, suite.errors)
     id_column = contract.required[0]
     ids = coerced.rows.select(pl.col(ROW).cast(pl.Int64), pl.col(id_column).alias("id"))

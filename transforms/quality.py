@@ -12,7 +12,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import polars as pl
 
@@ -65,6 +65,14 @@ def expectations_for(contract: Contract, now: datetime) -> list[gx.expectations.
             ),
         ]
     return rules
+
+
+class Validator(Protocol):
+    """Validates rows as ``validate_rows`` does, in a GX project of its own (flows.gx_process)."""
+
+    def validate(
+        self, rows: pl.DataFrame, contract: Contract, now: datetime, run_name: str | None
+    ) -> SuiteResult: ...
 
 
 def validate_rows(
@@ -161,12 +169,18 @@ def _quiet_gx() -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 
-def _frame_for_gx(rows: pl.DataFrame, contract: Contract) -> Any:
+def rule_columns(rows: pl.DataFrame, contract: Contract) -> pl.DataFrame:
+    """Only the columns the suite checks; a note's text is checked by its length alone.
+    Applied to its own result, it changes nothing."""
     columns = [ROW] + [c for c in contract.schema if c != "text"]
-    frame = rows.select(columns)
-    if contract.kind == "notes":
-        frame = frame.with_columns(rows["text"].str.len_chars().alias("text_length"))
-    return frame.to_pandas()
+    if contract.kind != "notes":
+        return rows.select(columns)
+    length = pl.col("text").str.len_chars() if "text" in rows.columns else pl.col("text_length")
+    return rows.select(*columns, length.alias("text_length"))
+
+
+def _frame_for_gx(rows: pl.DataFrame, contract: Contract) -> Any:
+    return rule_columns(rows, contract).to_pandas()
 
 
 def _failures(result: Any) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -1,0 +1,88 @@
+"""The GX project's own process: the same per-row failures as validating in this process, results
+kept in the project for Data Docs, and the process really gone once stopped."""
+
+from __future__ import annotations
+
+import multiprocessing
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+from flows import gx_process
+from transforms.parse import NOTES, OUTCOMES, coerce_batch
+from transforms.quality import rule_columns, validate_rows
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def _note(note_id: str, end: str = "2026-03-04T11:00:00Z", text: str = "Thank you!") -> dict:
+    return {
+        "note_id": note_id,
+        "interview_id": f"i-{note_id}",
+        "candidate_id": "c1",
+        "interview_start": "2026-03-04T10:00:00Z",
+        "interview_end": end,
+        "sent_at": "2026-03-05T09:00:00Z",
+        "channel": "email",
+        "text": text,
+    }
+
+
+def _notes() -> pl.DataFrame:
+    raw = pl.DataFrame(
+        [_note("n1"), _note("n2", end="2026-03-04T09:00:00Z"), _note("n3"), _note("n3")]
+    ).with_row_index("_row", offset=1)
+    return coerce_batch(raw, NOTES).rows
+
+
+def _children() -> set[int]:
+    return {p.pid for p in multiprocessing.active_children() if p.pid is not None}
+
+
+def _sorted(errors: pl.DataFrame) -> pl.DataFrame:
+    return errors.sort(pl.all())
+
+
+def test_the_process_finds_the_failures_validation_here_finds_and_keeps_them(
+    tmp_path: Path,
+) -> None:
+    before = _children()
+    project_dir = tmp_path / "warehouse_gx"
+    project = gx_process.start(project_dir)
+    try:
+        assert gx_process.start(project_dir) is project  # one process per project
+        there = project.validate(_notes(), NOTES, NOW, "notes_1.csv")
+        project.build_data_docs(None)
+    finally:
+        gx_process.stop(project_dir)
+    here = validate_rows(_notes(), NOTES, NOW)
+    assert _sorted(there.errors).equals(_sorted(here.errors))
+    # n2 ends before it starts, n3 is there twice: rows 2, 3 and 4 fail, row 1 does not.
+    assert sorted(set(there.errors["row_number"].to_list())) == [2, 3, 4]
+    assert there.gx_result is None  # GX objects stay in the worker
+    site = project_dir / "gx" / "uncommitted" / "data_docs" / "local_site"
+    assert (site / "index.html").exists()
+    assert any((site / "validations").rglob("*.html"))
+    assert _children() <= before
+
+
+def test_stopping_does_not_wait_for_a_process_still_importing(tmp_path: Path) -> None:
+    before = _children()
+    gx_process.start(tmp_path / "warehouse_gx")
+    gx_process.stop(tmp_path / "warehouse_gx")  # a run that found nothing new
+    assert _children() <= before
+    gx_process.stop(tmp_path / "warehouse_gx")  # stopping twice is harmless
+
+
+def test_only_the_checked_columns_cross_to_the_process() -> None:
+    notes = _notes()
+    checked = rule_columns(notes, NOTES)
+    assert "text" not in checked.columns
+    assert checked["text_length"].to_list() == [len("Thank you!")] * notes.height
+    assert rule_columns(checked, NOTES).equals(checked)
+    outcomes = pl.DataFrame(
+        [{"interview_id": "i1", "outcome": "callback", "decided_at": "2026-03-06T10:00:00Z"}]
+    ).with_row_index("_row", offset=1)
+    rows = coerce_batch(outcomes, OUTCOMES).rows
+    assert "text_length" not in rule_columns(rows, OUTCOMES).columns
