@@ -12,6 +12,8 @@ import typer
 
 # The temporary local Prefect server needs longer than Prefect's default 20 s on a busy 2-core box.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+# The temporary server's telemetry only fails (and logs an ERROR) on an offline machine.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 app = typer.Typer(
     help="Followup: tag post-interview follow-up notes with the five classic mistakes and "

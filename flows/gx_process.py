@@ -56,15 +56,10 @@ class GxProject:
         self._worker.submit(_build_data_docs, since).result()
 
     def close(self) -> None:
-        """End the worker without waiting for its interpreter to wind down (about a second with
-        GX loaded): everything it was asked to do is done and written by then, and a worker
-        still importing GX (a run with nothing new) has nothing to finish."""
-        # ProcessPoolExecutor has no public way to end its workers (3.14 adds terminate_workers).
-        processes = list((self._worker._processes or {}).values())
+        """Let the worker end, without waiting: its interpreter takes about a second to wind
+        down with GX loaded, on the other core, while the run goes on. (Killing it instead would
+        be quicker, but leaves the semaphores it registered to a warning at exit.)"""
         self._worker.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-            process.join()
 
 
 _projects: dict[Path, GxProject] = {}
