@@ -16,7 +16,7 @@ import polars as pl
 
 from flows import inbox
 from flows.warehouse import execute_script, sql_text
-from transforms.intake import check_chunk
+from transforms.intake import CheckedChunk, PendingChunk, finish_check, start_check
 from transforms.parse import ERROR_SCHEMA, FileRejected, contract_for
 from transforms.quality import Validator
 from transforms.redact import PII_TYPES, redact_text_column
@@ -72,10 +72,26 @@ def load_file(
     execute_script(con, "load/staging.sql")
     rows_read, file_error = 0, None
     redactions = dict.fromkeys(PII_TYPES, (0, 0))
+
+    def stage(checked: CheckedChunk) -> None:
+        nonlocal rows_read, file_error
+        file_error = file_error or checked.file_error
+        rows_read += checked.split.rows_read
+        loaded = checked.split.loaded.with_columns(pl.lit(scan.content_hash).alias("file_hash"))
+        if checked.file_error is None and file.kind == "notes":
+            _stage_notes(con, loaded, checked.parsed_ids, redactions)
+        elif checked.file_error is None:
+            outcomes = loaded.with_columns(arrival_seq=pl.lit(arrival.seq))
+            _register_and_run(con, outcomes, "load/stage_outcomes.sql")
+        _stage_quarantine(con, checked.split.quarantine, file, scan.content_hash)
+
+    # A chunk is validated (in the GX process) while the one before it is redacted and staged
+    # here: the two processes work at once instead of taking turns.
+    pending: PendingChunk | None = None
     try:
         chunks = inbox.read_chunks(file, chunk_rows=CHUNK_ROWS, valid_utf8=scan.valid_utf8)
         for number, raw in enumerate(chunks, start=1):
-            checked = check_chunk(
+            started = start_check(
                 raw.frame,
                 raw.row_errors,
                 contract,
@@ -84,21 +100,20 @@ def load_file(
                 validator=validator,
                 run_name=file.path.name if number == 1 else f"{file.path.name} #{number}",
             )
-            file_error = file_error or checked.file_error
-            rows_read += checked.split.rows_read
-            loaded = checked.split.loaded.with_columns(pl.lit(scan.content_hash).alias("file_hash"))
-            if checked.file_error is None and file.kind == "notes":
-                _stage_notes(con, loaded, checked.parsed_ids, redactions)
-            elif checked.file_error is None:
-                outcomes = loaded.with_columns(arrival_seq=pl.lit(arrival.seq))
-                _register_and_run(con, outcomes, "load/stage_outcomes.sql")
-            _stage_quarantine(con, checked.split.quarantine, file, scan.content_hash)
+            if pending is not None:
+                stage(finish_check(pending))
+            pending = started
     except FileRejected as exc:
+        if pending is not None:  # the chunks read before the file broke off are kept
+            stage(finish_check(pending))
+            pending = None
         file_error = str(exc)
         refused = pl.DataFrame(
             [{"rule": "file_rejected", "message": file_error}], schema=ERROR_SCHEMA
         )
         _stage_quarantine(con, refused, file, scan.content_hash)
+    if pending is not None:
+        stage(finish_check(pending))
     if before_insert:
         before_insert(con)
     rows_loaded = _insert_staged(con, file, scan.content_hash, arrival)

@@ -19,7 +19,7 @@ import dataclasses
 import gc
 import multiprocessing
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -43,13 +43,13 @@ class GxProject:
         )
         self._worker.submit(int)  # start the worker (and its GX import) now, not on first use
 
-    def validate(
+    def submit(
         self, rows: pl.DataFrame, contract: Contract, now: datetime, run_name: str | None
-    ) -> SuiteResult:
-        """``transforms.quality.validate_rows`` in the project (``gx_result`` is not sent back).
-        Only the checked columns cross to the worker, not the notes' text."""
+    ) -> Future[SuiteResult]:
+        """``transforms.quality.validate_rows`` in the project, started now; the future's result
+        has no ``gx_result``. Only the checked columns cross to the worker, not the notes' text."""
         checked = rule_columns(rows, contract)
-        return self._worker.submit(_validate, checked, contract, now, run_name).result()
+        return self._worker.submit(_validate, checked, contract, now, run_name)
 
     def build_data_docs(self, since: datetime | None) -> None:
         """Render the Data Docs of the validations made since `since`; None: the whole site."""

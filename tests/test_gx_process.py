@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from flows import gx_process
 from transforms.parse import NOTES, OUTCOMES, coerce_batch
@@ -64,7 +65,7 @@ def test_the_process_finds_the_failures_validation_here_finds_and_keeps_them(
     project = gx_process.start(project_dir)
     try:
         assert gx_process.start(project_dir) is project  # one process per project
-        there = project.validate(_notes(), NOTES, NOW, "notes_1.csv")
+        there = project.submit(_notes(), NOTES, NOW, "notes_1.csv").result()
         project.build_data_docs(None)
     finally:
         gx_process.stop(project_dir)
@@ -98,3 +99,52 @@ def test_only_the_checked_columns_cross_to_the_process() -> None:
     ).with_row_index("_row", offset=1)
     rows = coerce_batch(outcomes, OUTCOMES).rows
     assert "text_length" not in rule_columns(rows, OUTCOMES).columns
+
+
+def _load(tmp_path: Path, name: str, validator: gx_process.GxProject | None) -> tuple[list, list]:
+    """Load the notes file `tmp_path/inbox/notes_1.csv` into a new warehouse `name`."""
+    from flows import inbox
+    from flows.file_load import load_file, next_arrival
+    from flows.warehouse import connect
+
+    [file] = inbox.discover(tmp_path / "inbox")
+    with connect(tmp_path / name) as con:
+        con.begin()
+        result = load_file(
+            con,
+            file,
+            inbox.scan_file(file.path),
+            arrival=next_arrival(con, file),
+            now=NOW,
+            run_id="r",
+            validator=validator,
+        )
+        con.commit()
+        notes = con.execute("select note_id, text from notes order by note_id").fetchall()
+        quarantine = con.execute(
+            "select row_number, column_name, rule from quarantine order by all"
+        ).fetchall()
+    assert result.rows_read == result.rows_loaded + result.rows_quarantined
+    return notes, quarantine
+
+
+def test_chunks_validated_in_the_process_while_the_last_one_is_staged_load_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("flows.file_load.CHUNK_ROWS", 2)  # five chunks
+    rows = [_note(f"n{i}") for i in range(9)]
+    rows[1]["interview_end"] = "2026-03-04T09:00:00Z"  # chunk 1: ends before it starts
+    rows[6]["channel"] = "fax"  # chunk 4: not a channel
+    rows[8]["note_id"] = "n2"  # chunk 5 repeats an id of chunk 2
+    (tmp_path / "inbox").mkdir()
+    pl.DataFrame(rows).write_csv(tmp_path / "inbox" / "notes_1.csv")
+    project = gx_process.start(tmp_path / "warehouse_gx")
+    try:
+        there = _load(tmp_path, "there.duckdb", project)
+    finally:
+        gx_process.stop(tmp_path / "warehouse_gx")
+    here = _load(tmp_path, "here.duckdb", None)
+    assert there == here
+    notes, quarantine = there
+    assert sorted({row for row, _, _ in quarantine}) == [2, 3, 7, 9]
+    assert [note_id for note_id, _ in notes] == ["n0", "n3", "n4", "n5", "n7"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 
 import polars as pl
 
-from transforms.parse import ERROR_SCHEMA, ROW, Contract, FileRejected, coerce_batch
-from transforms.quality import Validator, validate_rows
+from transforms.parse import ERROR_SCHEMA, ROW, CoercedBatch, Contract, FileRejected, coerce_batch
+from transforms.quality import SuiteResult, Validator, validate_rows
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,19 @@ class CheckedChunk:
     file_error: str | None
 
 
-def check_chunk(
+@dataclass(frozen=True)
+class PendingChunk:
+    """A coerced chunk whose GX validation may still be running (see ``start_check``)."""
+
+    raw: pl.DataFrame
+    row_errors: pl.DataFrame
+    coerced: CoercedBatch | None  # None: the file lacks a required column
+    suite: Future[SuiteResult] | None
+    file_error: str | None
+    id_column: str
+
+
+def start_check(
     raw: pl.DataFrame,
     row_errors: pl.DataFrame,
     contract: Contract,
@@ -71,26 +84,42 @@ def check_chunk(
     decode_errors: bool = False,
     validator: Validator | None = None,
     run_name: str | None = None,
-) -> CheckedChunk:
-    """Coerce a raw chunk to the contract, validate it with GX, and split it; loses no row.
+) -> PendingChunk:
+    """Coerce a raw chunk to the contract and start its GX validation.
+
+    With a `validator` working in another process the suite runs there while the caller goes on
+    (say, with the previous chunk); ``finish_check`` waits for it. Without one it runs here.
+    """
+    id_column = contract.required[0]
+    try:
+        coerced = coerce_batch(raw, contract, decode_errors=decode_errors)
+    except FileRejected as exc:
+        return PendingChunk(raw, row_errors, None, None, str(exc), id_column)
+    bad = coerced.errors["row_number"].implode()
+    parsed = coerced.rows.filter(~pl.col(ROW).cast(pl.Int64).is_in(bad))
+    if validator is None:
+        suite: Future[SuiteResult] = Future()
+        suite.set_result(validate_rows(parsed, contract, now, run_name=run_name))
+    else:
+        suite = validator.submit(parsed, contract, now, run_name)
+    return PendingChunk(raw, row_errors, coerced, suite, None, id_column)
+
+
+def finish_check(pending: PendingChunk) -> CheckedChunk:
+    """Split the chunk once its validation is done; loses no row.
 
     `parsed_ids` holds (`_row`, id) of every parsed row with an id, loaded or not, so duplicates
     across chunks of one file can be found after the last chunk.
     """
-    try:
-        coerced = coerce_batch(raw, contract, decode_errors=decode_errors)
-    except FileRejected as exc:
-        rejected = whole_file_quarantine(raw, "missing_required_column", str(exc))
-        return CheckedChunk(split_batch(raw, rejected, row_errors), _no_ids(), str(exc))
-    bad = coerced.errors["row_number"].implode()
-    parsed = coerced.rows.filter(~pl.col(ROW).cast(pl.Int64).is_in(bad))
-    if validator is None:
-        suite = validate_rows(parsed, contract, now, run_name=run_name)
-    else:
-        suite = validator.validate(parsed, contract, now, run_name)
-    split = split_batch(coerced.rows, row_errors, coerced.errors, suite.errors)
-    id_column = contract.required[0]
-    ids = coerced.rows.select(pl.col(ROW).cast(pl.Int64), pl.col(id_column).alias("id"))
+    if pending.coerced is None or pending.suite is None:
+        message = pending.file_error or "missing required column"
+        rejected = whole_file_quarantine(pending.raw, "missing_required_column", message)
+        split = split_batch(pending.raw, rejected, pending.row_errors)
+        return CheckedChunk(split, _no_ids(), message)
+    coerced = pending.coerced
+    suite = pending.suite.result()
+    split = split_batch(coerced.rows, pending.row_errors, coerced.errors, suite.errors)
+    ids = coerced.rows.select(pl.col(ROW).cast(pl.Int64), pl.col(pending.id_column).alias("id"))
     return CheckedChunk(split, ids.filter(pl.col("id").is_not_null()), None)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import weakref
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -68,11 +69,12 @@ def expectations_for(contract: Contract, now: datetime) -> list[gx.expectations.
 
 
 class Validator(Protocol):
-    """Validates rows as ``validate_rows`` does, in a GX project of its own (flows.gx_process)."""
+    """Validates rows as ``validate_rows`` does, in a GX project of its own (flows.gx_process),
+    while the caller goes on: the result is a future."""
 
-    def validate(
+    def submit(
         self, rows: pl.DataFrame, contract: Contract, now: datetime, run_name: str | None
-    ) -> SuiteResult: ...
+    ) -> Future[SuiteResult]: ...
 
 
 def validate_rows(
