@@ -19,15 +19,19 @@ import dataclasses
 import gc
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
 from transforms.parse import Contract
 from transforms.quality import SuiteResult, file_context, rule_columns, validate_rows
+
+T = TypeVar("T")
 
 
 class GxProject:
@@ -35,13 +39,26 @@ class GxProject:
 
     def __init__(self, project_dir: Path) -> None:
         self.project_dir = project_dir
-        self._worker = ProcessPoolExecutor(
+        self._worker = self._start_worker()
+
+    def _start_worker(self) -> ProcessPoolExecutor:
+        worker = ProcessPoolExecutor(
             1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_open_project,
-            initargs=(str(project_dir),),
+            initargs=(str(self.project_dir),),
         )
-        self._worker.submit(int)  # start the worker (and its GX import) now, not on first use
+        worker.submit(int)  # start the worker (and its GX import) now, not on first use
+        return worker
+
+    def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        """Run `fn` in the worker. A worker that died (say, killed for memory) failed the task
+        that was running; the task's retry then gets a new worker here."""
+        try:
+            return self._worker.submit(fn, *args)
+        except BrokenProcessPool:
+            self._worker = self._start_worker()
+            return self._worker.submit(fn, *args)
 
     def submit(
         self, rows: pl.DataFrame, contract: Contract, now: datetime, run_name: str | None
@@ -49,11 +66,11 @@ class GxProject:
         """``transforms.quality.validate_rows`` in the project, started now; the future's result
         has no ``gx_result``. Only the checked columns cross to the worker, not the notes' text."""
         checked = rule_columns(rows, contract)
-        return self._worker.submit(_validate, checked, contract, now, run_name)
+        return self._submit(_validate, checked, contract, now, run_name)
 
     def build_data_docs(self, since: datetime | None) -> None:
         """Render the Data Docs of the validations made since `since`; None: the whole site."""
-        self._worker.submit(_build_data_docs, since).result()
+        self._submit(_build_data_docs, since).result()
 
     def close(self) -> None:
         """Let the worker end, without waiting: its interpreter takes about a second to wind

@@ -4,7 +4,9 @@ kept in the project for Data Docs, and the process really gone once stopped."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -148,3 +150,17 @@ def test_chunks_validated_in_the_process_while_the_last_one_is_staged_load_the_s
     notes, quarantine = there
     assert sorted({row for row, _, _ in quarantine}) == [2, 3, 7, 9]
     assert [note_id for note_id, _ in notes] == ["n0", "n3", "n4", "n5", "n7"]
+
+
+def test_a_worker_that_died_is_replaced_for_the_next_task(tmp_path: Path) -> None:
+    before = _children()
+    project = gx_process.start(tmp_path / "warehouse_gx")
+    try:
+        with pytest.raises(BrokenProcessPool):
+            project._submit(os._exit, 1).result()  # as if killed for memory mid-task
+        # The task's retry: a new worker, same project.
+        there = project.submit(_notes(), NOTES, NOW, "notes_1.csv").result()
+    finally:
+        gx_process.stop(tmp_path / "warehouse_gx")
+    assert sorted(set(there.errors["row_number"].to_list())) == [2, 3, 4]
+    assert _ended(before)
