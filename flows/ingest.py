@@ -89,29 +89,30 @@ def ingest_inbox(
     # A full sweep remembers its scans: a file not written since is not read again next time.
     scans = inbox.ScanCache(inbox_scans_path(warehouse)) if only is None else None
     gx_project = None
-    for file in inbox.discover(inbox_dir):
-        if wanted is not None and file.path.resolve() not in wanted:
-            continue
-        scan = scan_inbox_file(file, scans)
-        if scan.content_hash in known:
-            results.append(FileResult(file.path.name, file.kind, 0, 0, 0, None, skipped=True))
-            continue
-        gx_project = gx_project or gx_process.start(gx_project_dir(warehouse))
-        result = ingest_file(warehouse, file, scan, now, run_id, gx_project)
-        known.add(scan.content_hash)
-        if result.file_error:
-            logger.error("%s refused: %s", file.path.name, result.file_error)
-        logger.info(
-            "%s: read %d, loaded %d, quarantined %d",
-            result.file_name,
-            result.rows_read,
-            result.rows_loaded,
-            result.rows_quarantined,
-        )
-        results.append(result)
-    if scans is not None:
-        scans.save()
+    # The GX process ends with the ingest, failed or not: the tag stage needs the memory.
     try:
+        for file in inbox.discover(inbox_dir):
+            if wanted is not None and file.path.resolve() not in wanted:
+                continue
+            scan = scan_inbox_file(file, scans)
+            if scan.content_hash in known:
+                results.append(FileResult(file.path.name, file.kind, 0, 0, 0, None, skipped=True))
+                continue
+            gx_project = gx_project or gx_process.start(gx_project_dir(warehouse))
+            result = ingest_file(warehouse, file, scan, now, run_id, gx_project)
+            known.add(scan.content_hash)
+            if result.file_error:
+                logger.error("%s refused: %s", file.path.name, result.file_error)
+            logger.info(
+                "%s: read %d, loaded %d, quarantined %d",
+                result.file_name,
+                result.rows_read,
+                result.rows_loaded,
+                result.rows_quarantined,
+            )
+            results.append(result)
+        if scans is not None:
+            scans.save()
         if gx_project is not None:
             build_data_docs(warehouse, now)
     finally:

@@ -164,3 +164,21 @@ def test_a_worker_that_died_is_replaced_for_the_next_task(tmp_path: Path) -> Non
         gx_process.stop(tmp_path / "warehouse_gx")
     assert sorted(set(there.errors["row_number"].to_list())) == [2, 3, 4]
     assert _ended(before)
+
+
+def test_an_ingest_that_fails_still_ends_the_gx_process(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows import ingest
+
+    (tmp_path / "inbox").mkdir()
+    pl.DataFrame([_note("n1")]).write_csv(tmp_path / "inbox" / "notes_1.csv")
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(ingest, "ingest_file", broken)
+    before = _children()
+    with pytest.raises(RuntimeError, match="disk is full"):
+        ingest.ingest_inbox(tmp_path / "inbox", tmp_path / "warehouse.duckdb", "run-1")
+    assert _ended(before)
