@@ -75,9 +75,9 @@ class GxProject:
         self._submit(_build_data_docs, since).result()
 
     def close(self) -> None:
-        """Let the worker end, without waiting: its interpreter takes about a second to wind
-        down with GX loaded, on the other core, while the run goes on. (Killing it instead would
-        be quicker, but leaves the semaphores it registered to a warning at exit.)"""
+        """Let the worker end, without waiting (it exits at once, see ``_open_project``; one still
+        importing GX finishes that first). Killing it instead would leave the semaphores it
+        registered to a warning at exit."""
         self._worker.shutdown(wait=False, cancel_futures=True)
 
 
