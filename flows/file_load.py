@@ -87,7 +87,7 @@ def load_file(
 
     # A chunk is validated (in the GX process) while the one before it is redacted and staged
     # here: the two processes work at once instead of taking turns.
-    pending: PendingChunk | None = None
+    pending: PendingChunk | CheckedChunk | None = None
     try:
         chunks = inbox.read_chunks(file, chunk_rows=CHUNK_ROWS, valid_utf8=scan.valid_utf8)
         for number, raw in enumerate(chunks, start=1):

@@ -67,11 +67,9 @@ class CheckedChunk:
 class PendingChunk:
     """A coerced chunk whose GX validation may still be running (see ``start_check``)."""
 
-    raw: pl.DataFrame
+    coerced: CoercedBatch
     row_errors: pl.DataFrame
-    coerced: CoercedBatch | None  # None: the file lacks a required column
-    suite: Future[SuiteResult] | None
-    file_error: str | None
+    suite: Future[SuiteResult]
     id_column: str
 
 
@@ -84,17 +82,18 @@ def start_check(
     decode_errors: bool = False,
     validator: Validator | None = None,
     run_name: str | None = None,
-) -> PendingChunk:
+) -> PendingChunk | CheckedChunk:
     """Coerce a raw chunk to the contract and start its GX validation.
 
     With a `validator` working in another process the suite runs there while the caller goes on
-    (say, with the previous chunk); ``finish_check`` waits for it. Without one it runs here.
+    (say, with the previous chunk); ``finish_check`` waits for it. Without one it runs here. A
+    chunk that lacks a required column is quarantined whole at once: nothing to validate.
     """
-    id_column = contract.required[0]
     try:
         coerced = coerce_batch(raw, contract, decode_errors=decode_errors)
     except FileRejected as exc:
-        return PendingChunk(raw, row_errors, None, None, str(exc), id_column)
+        rejected = whole_file_quarantine(raw, "missing_required_column", str(exc))
+        return CheckedChunk(split_batch(raw, rejected, row_errors), _no_ids(), str(exc))
     bad = coerced.errors["row_number"].implode()
     parsed = coerced.rows.filter(~pl.col(ROW).cast(pl.Int64).is_in(bad))
     if validator is None:
@@ -102,20 +101,17 @@ def start_check(
         suite.set_result(validate_rows(parsed, contract, now, run_name=run_name))
     else:
         suite = validator.submit(parsed, contract, now, run_name)
-    return PendingChunk(raw, row_errors, coerced, suite, None, id_column)
+    return PendingChunk(coerced, row_errors, suite, contract.required[0])
 
 
-def finish_check(pending: PendingChunk) -> CheckedChunk:
+def finish_check(pending: PendingChunk | CheckedChunk) -> CheckedChunk:
     """Split the chunk once its validation is done; loses no row.
 
     `parsed_ids` holds (`_row`, id) of every parsed row with an id, loaded or not, so duplicates
     across chunks of one file can be found after the last chunk.
     """
-    if pending.coerced is None or pending.suite is None:
-        message = pending.file_error or "missing required column"
-        rejected = whole_file_quarantine(pending.raw, "missing_required_column", message)
-        split = split_batch(pending.raw, rejected, pending.row_errors)
-        return CheckedChunk(split, _no_ids(), message)
+    if isinstance(pending, CheckedChunk):
+        return pending
     coerced = pending.coerced
     suite = pending.suite.result()
     split = split_batch(coerced.rows, pending.row_errors, coerced.errors, suite.errors)
