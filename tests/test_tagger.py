@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import re
 import shutil
 from pathlib import Path
 
@@ -19,9 +21,13 @@ from transforms.tagger import (
     stop_workers,
     tagger_version,
 )
+from transforms.tagger.components import CueMatcher, _Prefilter, _regex_rule
 from transforms.tagger.decide import placeholder_ok
 from transforms.tagger.language import detect_language
+from transforms.tagger.rules import Rule
 from transforms.tagger.text import strip_html
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "data" / "gold"
 
 # --- pipeline and interface ------------------------------------------------------------------
 
@@ -81,6 +87,39 @@ def test_stopped_workers_are_gone_and_started_again_when_needed(tagger: Tagger) 
     assert {p.pid for p in multiprocessing.active_children()} <= before
     assert tagger.tag_texts(texts, n_process=2, batch_size=10) == first
     stop_workers()
+
+
+def _labelled_ascii_texts() -> list[str]:
+    paths = [GOLD_DIR / "notes.jsonl", *sorted(GOLD_DIR.glob("more/*.jsonl"))]
+    texts = [json.loads(line)["text"] for path in paths for line in path.open(encoding="utf-8")]
+    return [t for t in texts if t.isascii()]
+
+
+def test_prefilter_flags_every_regex_rule_that_matches(tagger: Tagger) -> None:
+    cues = next(proc for _, proc in tagger.nlp.pipeline if isinstance(proc, CueMatcher))
+    texts = _labelled_ascii_texts()
+    assert len(texts) > 1000
+    missed, flagged = [], 0
+    for text in texts:
+        found = cues._prefilter.flagged(text)
+        flagged += len(found)
+        missed += [
+            (rule.rule, text[:60])
+            for index, rule in enumerate(cues.regexes)
+            if index not in found and rule.regex.search(text)
+        ]
+    assert missed == []
+    # It is a filter: most rules are not run on most texts.
+    assert flagged < 0.2 * len(texts) * len(cues.regexes)
+
+
+def test_rule_the_prefilter_cannot_take_is_named() -> None:
+    rules = [
+        Rule("X", "x.fine", re.compile(r"\bfine\b")),
+        Rule("X", "x.huge", re.compile("a{0,99999}b")),
+    ]
+    with pytest.raises(ValueError, match="rule x.huge"):
+        _Prefilter([_regex_rule(rule, rule.pattern) for rule in rules])  # type: ignore[arg-type]
 
 
 # --- empty, short, informal, misspelled ------------------------------------------------------

@@ -14,15 +14,17 @@ rebuilding ``Doc.text`` from the tokens.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import accumulate
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
+import hyperscan
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import NORM
@@ -105,6 +107,7 @@ class CueMatcher:
         for key, phrases in phrase_groups.items():
             self.phrases.add(key, [nlp.make_doc(phrase) for phrase in phrases])
         self.keys = {nlp.vocab.strings[k]: tuple(k.split("|", 1)) for k in phrase_groups}
+        self._prefilter = _Prefilter(self.regexes)
         self._literals = _automaton({w for r in self.regexes for w in (*r.needs, *r.also)})
         # literal -> the regex rules (by index) that need it
         self._needing: dict[str, list[int]] = defaultdict(list)
@@ -120,24 +123,22 @@ class CueMatcher:
         """The cues of each Doc (whose text is the matching entry of `texts`), by label.
 
         The Tagger's hot path. Phrases are matched per Doc; each regex runs once over the
-        joined texts of the Docs whose literals it needs (see ``_regex_hits``), which spares a
+        joined texts that may match it (see ``_candidates`` and ``_regex_hits``), which spares a
         Python-level call per rule and Doc.
         """
         all_cues = [self._phrase_cues(doc) for doc in docs]
         lowers = [text.lower() for text in texts]
-        automaton = self._literals
-        # Every literal of every regex rule that occurs in each lower-cased text, in one pass.
-        present = [
-            set(map(_second, automaton.iter(lower))) if automaton else set() for lower in lowers
-        ]
         ascii = [text.isascii() for text in texts]
-        candidates = self._candidates(present)
+        candidates, present = self._candidates(texts, lowers, ascii)
         for (label, rule, regex, folded, group, _, also, after), maybe in zip(
             self.regexes, candidates, strict=True
         ):
             if after:
                 maybe = [i for i in maybe if after in all_cues[i]]
-            chosen = [i for i in maybe if not also.isdisjoint(present[i])] if also else maybe
+            if also:  # (the prefilter already checked the ASCII texts)
+                chosen = [i for i in maybe if i not in present or not also.isdisjoint(present[i])]
+            else:
+                chosen = maybe
             if not chosen:
                 continue
             if folded is None:
@@ -175,15 +176,89 @@ class CueMatcher:
                 found.append(cue)
         return cues
 
-    def _candidates(self, present: list[set[str]]) -> list[list[int]]:
-        """For each regex rule, the Docs it may match: all, or those holding a needed literal."""
-        everyone = list(range(len(present)))
-        candidates: list[list[int]] = [everyone if not r.needs else [] for r in self.regexes]
-        needing = self._needing
-        for i, found in enumerate(present):
-            for index in {index for literal in found for index in needing.get(literal, ())}:
+    def _candidates(
+        self, texts: Sequence[str], lowers: list[str], ascii: list[bool]
+    ) -> tuple[list[list[int]], dict[int, set[str]]]:
+        """For each regex rule, the texts it may match, in order; and the rules' literals found
+        in each non-ASCII text.
+
+        An ASCII text goes to the rules the prefilter flags for it. The others go to the rules
+        without literals and to those whose literal they hold.
+        """
+        candidates: list[list[int]] = [[] for _ in self.regexes]
+        unfiltered = [index for index, r in enumerate(self.regexes) if not r.needs]
+        present: dict[int, set[str]] = {}
+        flagged = self._prefilter.flagged
+        automaton, needing = self._literals, self._needing
+        for i, text in enumerate(texts):
+            if ascii[i]:
+                indices: Iterable[int] = flagged(text)
+            else:
+                found = set(map(_second, automaton.iter(lowers[i]))) if automaton else set()
+                present[i] = found
+                indices = {index for literal in found for index in needing.get(literal, ())}
+                indices.update(unfiltered)
+            for index in indices:
                 candidates[index].append(i)
-        return candidates
+        return candidates, present
+
+
+class _Prefilter:
+    """Which regex rules may match an ASCII text, from one Hyperscan scan for all of them.
+
+    Each rule is compiled in Hyperscan's prefilter mode, which may report a match that the
+    regex would not make but never misses one (look-arounds are widened, for instance); the
+    rule's own regex then runs only on the texts flagged for it. Python's and Hyperscan's
+    character classes agree on ASCII text only, so other texts are not prefiltered.
+    """
+
+    def __init__(self, rules: list[_RegexRule]) -> None:
+        self._local = threading.local()  # a scan's scratch space is one thread's at a time
+        self._database = hyperscan.Database() if rules else None
+        if self._database is None:
+            return
+        flags = [_PREFILTER | _caseless(rule) for rule in rules]
+        expressions = [rule.regex.pattern.encode() for rule in rules]
+        try:
+            self._database.compile(
+                expressions=expressions, ids=list(range(len(rules))), elements=len(rules),
+                flags=flags,
+            )  # fmt: skip
+        except hyperscan.error:
+            for rule, expression, flag in zip(rules, expressions, flags, strict=True):
+                try:
+                    hyperscan.Database().compile(expressions=[expression], flags=[flag])
+                except hyperscan.error as error:
+                    raise ValueError(f"rule {rule.rule}: no prefilter pattern: {error}") from error
+            raise
+
+    def flagged(self, text: str) -> list[int]:
+        """Indices of the rules that may match `text` (ASCII), each once."""
+        found: list[int] = []
+        if self._database is not None:
+            self._database.scan(
+                text.encode(), match_event_handler=_collect, context=found, scratch=self._scratch()
+            )
+        return found
+
+    def _scratch(self) -> hyperscan.Scratch:
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._database)
+        return scratch
+
+
+# Prefilter mode may report a text the regex does not match, never the reverse; one report per
+# rule and text is all the decision needs.
+_PREFILTER = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
+
+
+def _caseless(rule: _RegexRule) -> int:
+    return hyperscan.HS_FLAG_CASELESS if rule.regex.flags & re.IGNORECASE else 0
+
+
+def _collect(index: int, start: int, end: int, flags: int, found: object) -> None:
+    found.append(index)  # type: ignore[attr-defined]  # the list that `flagged` passes
 
 
 # Joins the texts one regex scans at once. A line break before a text reads like its start to the
