@@ -733,3 +733,78 @@ def test_blanking_a_punctuation_run_keeps_offsets(tagger: Tagger) -> None:
     text = "#" * 40 + " Thank you for showing me the new mass spectrometer."
     evidence = [e for e in tagger.tag_texts([text])[0].evidence if e.feature == "thanks_only"]
     assert [text[e.start : e.end] for e in evidence] == ["Thank"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for showing me around your impressive facility yesterday.",
+        "Thanks for the interview. I was impressed by the strong team culture.",
+        "Thanks for the tour of the kitchens this morning.",
+        "Thanks for today, the showroom is stunning.",
+        "I found the discussion informative and useful.",
+        "Thanks for interviewing me for the Driver/Porter position.",
+        "Thanks for the interview. That said, I'm keen to hear back.",
+        "Thanks for meeting me. That was a great chat.",
+    ],
+)
+def test_praise_of_the_workplace_or_its_people_is_not_specific(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for today. That forklift you're replacing is a beast.",
+        "Thanks! Your parking-permit rant was very relatable.",
+        "Watching how the sous chef portioned the halibut was a highlight.",
+        "I keep thinking about the problem with the pallets arriving damaged.",
+        "Thanks for the chat, I reckon it's the thermostat wiring like I said.",
+        "Thanks for having me. That pallet wrapper by the loading door wants replacing.",
+        "cheers for today. those new ovens tho",
+    ],
+)
+def test_informal_details_of_the_visit_are_specific(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did three summers at Center Parcs on the lifeguard team.",
+        "At Lidl I trained eleven new starters.",
+        "I have warehouse experience from two peak seasons.",
+        "I was supervising a team of six at the depot.",
+        "I've been baking sourdough for years.",
+        "My nursing backround would help on the ward.",
+        "Five years in lettings taught me the area.",
+    ],
+)
+def test_more_forms_of_the_candidates_record_are_fit(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "fit_argument")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have no warehouse experience but I learn fast.",
+        "I did the interview at Head Office.",
+        "I was supervising to make sure nothing went wrong.",
+    ],
+)
+def test_near_misses_of_the_record_are_not_fit(tagger: Tagger, text: str) -> None:
+    assert not has(tagger, text, "fit_argument")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It would be an honour to join the crew.", True),
+        ("Would be brilliant to work with you all.", True),
+        ("I'd really enjoy working on the wards.", True),
+        ("Really want in!", True),
+        ("It would be great to hear back soon.", False),
+    ],
+)
+def test_would_be_great_to_join_is_enthusiasm(tagger: Tagger, text: str, expected: bool) -> None:
+    assert has(tagger, text, "enthusiasm") is expected

@@ -67,15 +67,29 @@ _GENERIC_OBJECTS = _words(
     welcoming positive professional lovely nice supportive helpful patients clients residents
     children pupils students members practice club structure programme program training
     induction onboarding benefits schedule
-    exciting different future project projects detail application applications cv"""
+    exciting different future project projects detail application applications cv
+    guest visitor visitors families family community communities colleague colleagues standards
+    standard pride professionalism teamwork dedication passion sense care guys folks crew
+    everybody surroundings morning afternoon evening tonight weekend"""
 )
 # The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
 # (but "the new kitchen" is a detail: see _new_thing_ok).
 _WORKPLACES = _words(
     """nursery salon hotel school kitchen shop restaurant store depot warehouse ward clinic
-    studio branch bar cafe café unit workplace gym"""
+    studio branch bar cafe café unit workplace gym facility factory plant showroom venue yard
+    farm workshop garage centre center station classroom mill bakery pub brewery
+    surgery pharmacy gallery museum library theatre hospital home grounds"""
 )
-_NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES
+# Praise that names nothing: "the strong team culture", "the discussion informative".
+_VAGUE_PRAISE = _words(
+    """strong obvious evident clear genuine impressive amazing wonderful fantastic brilliant
+    excellent beautiful stunning special incredible inspiring informative insightful
+    interesting fascinating useful valuable productive enjoyable engaging innovative vibrant
+    dynamic exceptional outstanding fun relaxed inclusive collaborative driven motivated
+    talented dedicated passionate caring worthwhile rewarding encouraging enlightening lively
+    happy real high"""
+)
+_NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES | _VAGUE_PRAISE
 # Words before a gift that make it hypothetical or someone else's idea ("a friend suggested
 # flowers, but I decided against sending anything", "my mum said chocolates").
 _GIFT_HEDGES = _NEGATIONS | _words(
@@ -101,7 +115,7 @@ _CAPS_STOP = _words(
 )
 _NAME_PRECEDERS = _words(
     """at with for from join joining dear hi hello hey mr ms mrs dr thank thanks you to and of
-    meet meeting met"""
+    meet meeting met visit visiting visited"""
 )
 _MONTHS = _words(
     """january february march april may june july august september october november december
@@ -136,14 +150,16 @@ _PLACEHOLDER_WORDS = _words(
     person field employer firm agency school mention point example chair"""
 )
 _ROLE_AFTER_TITLE_RUN = re.compile(
-    r"(?:[\s()-]+[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
+    r"(?:[\s()/&-]+[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
     r"\s+(?i:role|position|job|vacancy|post|title|interview|scheme|programme|program|day|"
+    r"opportunity|traineeship|secondment|"
     r"apprenticeship|internship|certificate|certification|degree|diploma|licence|license|"
     r"qualification|award)\b"
 )
 _YEARS_BEFORE = re.compile(
     r"(?i:\b(my)\s+)?(?i:(?:over|nearly|almost|about)\s+)?"
-    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|several|many)"
+    r"((?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|several|"
+    r"many))"
     r"\s*\+?\s*$"
 )
 _GREETING = re.compile(
@@ -167,8 +183,9 @@ _VOCATIVE_BEFORE = _words(
     "you today yesterday again tomorrow morning afternoon evening much lot guys all"
 )
 _ROLE_RUN = re.compile(
-    r"\s*(?:the|this|your|a|an)?\s*(?:[\w-]+\s+){0,4}?"
-    r"(?i:role|position|job|post|vacancy|gig|contract|placement|internship|apprenticeship)\b"
+    r"\s*(?:the|this|your|a|an)?\s*(?:[\w/-]+\s+){0,4}?"
+    r"(?i:role|position|job|post|vacancy|gig|contract|placement|internship|apprenticeship|"
+    r"traineeship|secondment)\b"
 )
 
 
@@ -551,9 +568,18 @@ def _has_content(text: str, end: int) -> bool:
         if word[:1].isupper() and word.endswith(("'s", "’s")):
             continue  # "Acme's mission": most likely the employer's name
         lower = _CONTRACTION.sub("", word.lower()).strip("'’")
-        if lower and lower not in STOP_WORDS and lower not in _NOT_CONTENT:
+        if lower and _is_content(lower):
             return True
     return False
+
+
+def _is_content(lower: str) -> bool:
+    """Not a stop word nor a generic word, in the singular too ("the kitchens")."""
+    return (
+        lower not in STOP_WORDS
+        and lower not in _NOT_CONTENT
+        and not (lower[-1] == "s" and lower[:-1] in _NOT_CONTENT)
+    )
 
 
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
@@ -691,9 +717,7 @@ def _praised_thing(text: str, praise: Cue) -> Cue | None:
             thing = thing[:inner]
         if not _COPULAS.isdisjoint(w.lower() for w in thing):
             continue  # "your offices are beautiful and the view": try "the view"
-        if 0 < len(thing) <= 8 and any(
-            (lower := w.lower()) not in STOP_WORDS and lower not in _NOT_CONTENT for w in thing
-        ):
+        if 0 < len(thing) <= 8 and any(_is_content(w.lower()) for w in thing):
             return praise._replace(start=word.start())
         return None
     return None

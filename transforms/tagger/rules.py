@@ -133,6 +133,12 @@ def norm_table() -> dict[str, str]:
         "2day": "today",
         "yrs": "years",
         "yr": "year",
+        "backround": "background",
+        "backgound": "background",
+        "backgroud": "background",
+        "realy": "really",
+        "beleive": "believe",
+        "registerd": "registered",
     }
 
 
@@ -276,6 +282,31 @@ _ENTHUSIASM_PATTERNS = (
         r"\b(?:really|so|truly|genuinely) hop(?:e|ing) (?:i (?:get|can) )?to (?!hear)[a-z]+",
         ("hop",),
     ),
+    # "Would be great to join the depot", "It would be an honour for me to join your department"
+    (
+        "enthusiasm.would_be_great_to_join",
+        r"\b(?:would|['’]d|will) be (?:so |really |just |absolutely )?(?:great|amazing|brilliant|"
+        r"lovely|fantastic|wonderful|awesome|fab|ace|incredible|an? (?:honou?r|privilege|pleasure|"
+        r"dream|joy)) (?:for me )?to " + _JOIN + r"\b",
+        (
+            "great",
+            "amazing",
+            "brilliant",
+            "lovely",
+            "fantastic",
+            "wonderful",
+            "awesome",
+            "fab",
+            "ace",
+            "incredible",
+            "honour",
+            "honor",
+            "privilege",
+            "pleasure",
+            "dream",
+            "joy",
+        ),
+    ),
     (
         "enthusiasm.jump_at",
         r"\bjump at the (?:chance|opportunity)\b|\bcount me in\b",
@@ -383,7 +414,9 @@ def enthusiasm_rules() -> list[Rule]:
          "a fun problem", "a great challenge",
          "the role i want", "the job i 've always wanted", "found my dream",
          "hope i get the job", "hope i get it", "hope i get the role", "hope i get the position",
-         "hope i get this"],
+         "hope i get this", "really want in", "would love a go", "would love a crack",
+         "would love a shot", "would enjoy working", "would really enjoy working",
+         "hope we can work together", "hope we will work together", "hope to work together"],
     )  # fmt: skip
     rules += [
         Rule("ENTHUSIASM", name, re.compile(pattern, re.IGNORECASE), *needs)
@@ -436,12 +469,33 @@ _ACHIEVE_VERBS = [
     "curated", "co - curated", "set up", "restored", "unblocked", "used", "renovated",
     "refurbished", "wired", "plumbed", "decorated", "resolved", "onboarded", "project - managed",
     "co - ordinated", "rolled out", "drew up", "rewrote", "defended", "been through", "cleared",
+    "held", "averaged",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
+# The same with the employer named: "at Travis Perkins I moved my accounts", "In Rotterdam port we
+# cut the waiting time" (case-sensitive: the employer is capitalised).
+_AT_NAMED_EMPLOYER_I_DID = re.compile(
+    r"\b(?:[Aa]t|[Ww]ith|[Ii]n) [A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3},? (?:I|we) (?:"
+    + "|".join(v.replace(" - ", "-") for v in _ACHIEVE_VERBS)
+    + r")\b"
+)
+# "I did returns at Next for two Christmases", "I did a foundation in illustration at Falmouth":
+# something done at a named employer or school (not the interview, a test or a tour there).
+_DID_IT_AT_EMPLOYER = re.compile(
+    r"\b[Ii] (?:did|have done|['’]ve done) "
+    r"(?!(?:the |my |an? |this |that |your )?(?:interview|test|trial|assessment|tour|visit|"
+    r"presentation|task|exercise|best|research|reading|homework)\b)"
+    r"(?:[\w-]+ ){1,3}(?:at|for|with) (?:the )?(?:[A-Z][\w&'’-]*|\[NAME\])"
+)
 _ING_VERBS = ["working", "leading", "building", "managing", "running", "developing",
               "designing", "teaching", "coding", "writing", "selling", "doing", "supporting",
-              "analyzing", "analysing", "researching", "mentoring", "programming"]  # fmt: skip
+              "analyzing", "analysing", "researching", "mentoring", "programming", "baking",
+              "cooking", "cleaning", "driving", "caring", "nursing", "coaching", "training",
+              "volunteering", "serving", "drawing", "painting", "fixing", "repairing",
+              "installing", "fitting", "welding", "farming", "picking", "packing", "waitressing",
+              "bartending", "tattooing", "styling", "photographing", "filming", "editing",
+              "gardening", "decorating", "tutoring", "lifeguarding", "instructing"]  # fmt: skip
 _BACKGROUND_NOUNS = [
     "background", "experience", "expertise", "skills", "skillset", "skill set", "track record",
     "years", "time", "work", "career", "degree", "training", "certification", "knowledge",
@@ -476,11 +530,37 @@ _FIT_PATTERNS = (
     # "my python development experience would come in handy" (not "my skills and experience")
     (
         "fit.my_qualified_experience_would",
-        r"\bmy (?:(?!and\b|or\b)[\w-]+ ){1,3}(?:experience|expertise|background|skills?|skillset|"
-        r"knowledge|training) (?:would|will|could|can|should|feels? like|seems? like|matches|"
+        r"\bmy (?:(?!and\b|or\b)[\w-]+ ){1,3}(?:experience|expertise|back(?:g)?round|skills?|"
+        r"skillset|knowledge|training|experiance|expirience|experince) "
+        r"(?:would|will|could|can|should|feels? like|seems? like|matches|"
         r"aligns|fits|lines up|maps|translates|makes me|suggests|"
         r"is (?:a |an )?(?:[\w-]+ ){0,2}(?:match|fit))\b",
-        ("experience", "expertise", "background", "skill", "knowledge", "training"),
+        (
+            "experience",
+            "expertise",
+            "background",
+            "backround",
+            "skill",
+            "knowledge",
+            "training",
+            "experiance",
+            "expirience",
+            "experince",
+        ),
+    ),
+    # "I have cleaning experience in offices", "I've got warehouse experience" (not "no")
+    (
+        "fit.i_have_trade_experience",
+        r"\bi (?:have|had|bring|" + _APOS + r"ve got|have got|got) "
+        r"(?!no |little |zero |limited |not |any |an? )(?:[\w-]+ ){1,2}experience\b",
+        ("experience",),
+    ),
+    # "I was averaging 165 at DHL", "I was supervising a team of six"
+    (
+        "fit.i_was_doing",
+        r"\bi was (?:averaging|supervising|coaching|teaching|training|managing|leading) "
+        r"(?!to\b)",
+        ("i was",),
     ),
     (
         "fit.i_have_spent_years",
@@ -795,8 +875,12 @@ def fit_rules() -> list[Rule]:
         Rule("FIT", name, re.compile(pattern, re.IGNORECASE), needs)
         for name, pattern, needs in _FIT_PATTERNS
     ]
+    rules += [
+        Rule("FIT", "fit.did_it_at_employer", _DID_IT_AT_EMPLOYER, ("did", "done")),
+        Rule("FIT", "fit.at_employer_i_did", _AT_NAMED_EMPLOYER_I_DID),
+    ]
     rules += _phrases("FIT_YEARS", "fit.years_of",
-                      _expand(["years", "year", "months", "decade"],
+                      _expand(["years", "year", "months", "decade", "seasons", "summers"],
                               ["of", "in", "as", "at", "on", "with", "under", "leading",
                                "building", "working", "managing", "running", "doing",
                                "teaching", "experience", "'", "’"]))  # fmt: skip
@@ -1278,7 +1362,9 @@ _CONTENT_CUES = [
     "role play with", "role - play with", "task on", "exercise on",
     "found the", "site walk", "site visit", "walk around", "walk through",
     "interesting to hear", "interesting to learn", "interesting to see", "to hear that",
-    "to learn that", "to see that", "hearing that", "learning that",
+    "to learn that", "to see that", "hearing that", "learning that", "watching how",
+    "watched how", "watching the", "the problem with", "the problems with", "the issue with",
+    "the issues with", "the problem you", "the problems you", "the issue you",
 ]  # fmt: skip
 _REMARKS = [
     "you mentioned", "you said", "you described", "you explained", "you shared", "you noted",
@@ -1308,7 +1394,9 @@ _PRAISE_WORDS = [
     "memorable", "on my mind", "difficult", "more difficult", "tricky", "tough", "hard",
     "challenging", "harder", "much fun", "a lot of fun", "so much fun", "unforgettable",
     "like a huge", "like a great", "like a real", "like a big", "like a fun", "fine work",
-    "good work", "great work", "impressive work",
+    "good work", "great work", "impressive work", "relatable", "useful", "helpful", "a beauty",
+    "a nightmare", "a beast", "a monster", "a highlight", "wild", "crazy", "intense", "no joke",
+    "spot on", "a game changer", "a game - changer",
 ]  # fmt: skip
 # Praise words are matched alone (decide.py checks the verb before them: "sounds amazing",
 # "was really lovely"); the phrases after them name the thing before them without praise.
@@ -1317,12 +1405,23 @@ _PRAISED_BEFORE = [
     "has stuck with me", "has stayed with me", "stays with me",
     # not praise, but the thing is named before them: "the book I mentioned", "the X tour"
     "tour", "i mentioned", "we talked about", "we discussed", "caught me out", "made my day",
-    "made my week",
+    "made my week", "like i said", "as i said", "like i mentioned",
 ]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
     r"\[NAME\](?: (?:from|on|in|at) (?:the )?[\w-]+(?: [\w-]+)?)? (?P<cue>said|mentioned|told me|"
     r"explained|showed me|pointed out)\b"
+)
+
+
+# "That spindle moulder is a beast", "That ride-on with the dodgy clutch wants looking at": a
+# sentence opening on "that" + a thing points at something both saw (decide.py wants a content
+# word after it); "That said", "That was great", "That gave me ..." do not.
+_THAT_THING = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?P<cue>[Tt]h(?:at|ose)) (?!(?:said|being|is|was|are|were|would|will|"
+    r"could|should|might|may|must|can|sounds?|sounded|makes?|made|means?|meant|way|one|really|"
+    r"definitely|just|also|has|had|have|does|did|seems?|seemed|looks?|looked|feels?|felt|all|"
+    r"alone|aside|gave|got|left|helped|put|took|reminds?|reminded|and|so|too|aside)\b)"
 )
 
 
@@ -1382,6 +1481,7 @@ def specific_rules() -> list[Rule]:
              re.compile(r"(?:\b(?:the|your|their|its|our)|['’]s) (?P<cue>new)\b", re.IGNORECASE),
              ("new",)),
 
+        Rule("SPEC_TOPIC", "specific_reference.that_thing", _THAT_THING, ("that", "those")),
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
              ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
         Rule("SPEC_SEEN", "specific_reference.demo",
