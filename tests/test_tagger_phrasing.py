@@ -808,3 +808,14 @@ def test_near_misses_of_the_record_are_not_fit(tagger: Tagger, text: str) -> Non
 )
 def test_would_be_great_to_join_is_enthusiasm(tagger: Tagger, text: str, expected: bool) -> None:
     assert has(tagger, text, "enthusiasm") is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've dropped off a loaf of banana bread for the team.",
+        "I baked some flapjacks for the residents, I hope they enjoy them.",
+    ],
+)
+def test_food_left_for_them_is_a_gift_not_a_record(tagger: Tagger, text: str) -> None:
+    assert has(tagger, text, "gift") and not has(tagger, text, "fit_argument")

@@ -321,6 +321,8 @@ _CHANGED_BY_ME = re.compile(
 def _did_work(text: str, cue: Cue) -> bool:
     """'I've done an interview', 'I wrote this in the lift', 'I baked the team a batch of
     cookies' are not a record of work."""
+    if _GIVEN_FOR_THEM.match(text, cue.end):
+        return False  # "I baked some Welsh cakes for the residents": a gift
     next_five = _words_after(text, cue.end, 5)
     following = next_five[:3]
     if following[:1] and following[0] in _NOT_WORK_OBJECTS:
@@ -390,7 +392,8 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
 _GIVEN_FOR_THEM = re.compile(
     r"(?! (?:note|card|letter|envelope|thank))[^.!?\n]{0,50}?"
     r"\b(?:for (?:the|your|all the) (?:staff|team|office|crew|boys|lads|girls|guys|shift|"
-    r"night shift|day shift|department|kitchen|staff room|staffroom|panel)|for everyone|"
+    r"night shift|day shift|department|kitchen|staff room|staffroom|panel|residents|patients|"
+    r"kids|children|guests|nurses|volunteers)|for everyone|"
     r"to (?:your|the) office|"
     r"(?:with|at) (?:the |your )?(?:reception|receptionist|front desk)|your way)\b",
     re.IGNORECASE,

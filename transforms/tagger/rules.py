@@ -938,7 +938,8 @@ _GIVING_VERBS = ["left", "leaving", "brought", "bring", "dropped", "sent", "send
                  "baked", "made", "ordered", "popped", "got"]  # fmt: skip
 _GIVING_PARTICLES = ["", "off", "in", "over", "round", "along"]
 _SOME = ["some", "a few", "a couple of", "a slab", "a box of", "a bag of", "a tray of",
-         "a batch of"]  # fmt: skip
+         "a batch of", "a loaf of", "a plate of", "a tin of", "a jar of",
+         "a bottle of"]  # fmt: skip
 _GIVEN_TO_THEM = _expand(_GIVING_VERBS, _GIVING_PARTICLES, ["u", "you", "the team", "everyone"],
                          _SOME)  # fmt: skip
 _OFFERED = _expand(_GIVING_VERBS, _GIVING_PARTICLES, [*_SOME, "a little", "a small"])
