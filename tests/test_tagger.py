@@ -21,7 +21,12 @@ from transforms.tagger import (
     stop_workers,
     tagger_version,
 )
-from transforms.tagger.components import CueMatcher, _Prefilter, _regex_rule
+from transforms.tagger.components import (
+    CueMatcher,
+    _Prefilter,
+    _prefilter_database,
+    _regex_rule,
+)
 from transforms.tagger.decide import placeholder_ok
 from transforms.tagger.language import detect_language
 from transforms.tagger.rules import Rule
@@ -111,6 +116,35 @@ def test_prefilter_flags_every_regex_rule_that_matches(tagger: Tagger) -> None:
     assert missed == []
     # It is a filter: most rules are not run on most texts.
     assert flagged < 0.2 * len(texts) * len(cues.regexes)
+
+
+def test_prefilter_is_compiled_once_then_loaded(
+    tagger: Tagger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hyperscan
+
+    rules = next(p for _, p in tagger.nlp.pipeline if isinstance(p, CueMatcher)).regexes
+    text = "I sent a fruit basket to the office. At Lidl I trained 11 new starters."
+    compiled = _Prefilter(rules, tmp_path)
+    assert len(list(tmp_path.glob("prefilter-*.hsdb"))) == 1
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(hyperscan, "Database", no_compiling)
+        loaded = _Prefilter(rules, tmp_path)
+    assert sorted(loaded.flagged(text)) == sorted(compiled.flagged(text)) != []
+
+
+def test_damaged_saved_prefilter_is_compiled_again(tagger: Tagger, tmp_path: Path) -> None:
+    rules = next(p for _, p in tagger.nlp.pipeline if isinstance(p, CueMatcher)).regexes
+    _prefilter_database(rules, tmp_path)
+    (saved,) = tmp_path.glob("prefilter-*.hsdb")
+    saved.write_bytes(b"not a database")
+    text = "I sent 2 fruit baskets to the Leeds office."
+    assert _Prefilter(rules, tmp_path).flagged(text) != []
+    assert saved.stat().st_size > 1000  # written again
 
 
 def test_rule_the_prefilter_cannot_take_is_named() -> None:
