@@ -819,3 +819,30 @@ def test_would_be_great_to_join_is_enthusiasm(tagger: Tagger, text: str, expecte
 )
 def test_food_left_for_them_is_a_gift_not_a_record(tagger: Tagger, text: str) -> None:
     assert has(tagger, text, "gift") and not has(tagger, text, "fit_argument")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I've made a small donation in your team's name to the food bank.", True),
+        ("There's a tin of shortbread with this card for the staff room.", True),
+        ("I knitted a little hat for the baby and posted it to the office.", True),
+        ("Please accept this note as a small token of my thanks.", False),
+        ("I grew Gift Aid on donated goods to 40% of sales.", False),
+    ],
+)
+def test_donations_and_things_with_the_card_are_gifts(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "gift") is expected
+
+
+def test_text_speak_digits_are_not_numbers_from_the_conversation(tagger: Tagger) -> None:
+    assert not has(
+        tagger, "thank u so much 4 the intervew, hope 2 hear from u", "specific_reference"
+    )
+
+
+def test_redacted_names_do_not_end_the_topic(tagger: Tagger) -> None:
+    text = "Thanks for introducing me to [NAME] from the data platform team."
+    assert has(tagger, text, "specific_reference")

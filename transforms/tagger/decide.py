@@ -588,7 +588,8 @@ def _is_content(lower: str) -> bool:
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 _CONJUNCTIONS = _words("and but so because as")
 _RELATIVES = _words("that which who whom where")
-_CLAUSE_END = re.compile(r"[.!?;,:\n\[{<]|__")
+# (the pipeline's own redaction tags are words: "introducing me to [NAME] from the data team")
+_CLAUSE_END = re.compile(r"[.!?;,:\n{<]|\[(?!(?:NAME|EMAIL|PHONE|URL|ADDRESS)\])|__")
 _DETERMINERS = _words("the a an your its their our his her this that these those some two three")
 
 
@@ -617,7 +618,15 @@ def _number_ok(text: str, cue: Cue) -> bool:
         or (before and before[-1].lower() in _MONTHS)
         or _clock_time(text, cue, before, after)
         or _ROLE_AFTER_NUMBER.match(text, cue.end) is not None  # "the Year 4 teacher post"
+        or _TEXT_SPEAK.match(text, cue.start) is not None  # "hope 2 hear from u"
     )
+
+
+# "2" and "4" written for "to" and "for" in text speak.
+_TEXT_SPEAK = re.compile(
+    r"[24] (?:hear|meet|see|u|you|ur|your|work|join|be|start|chat|talk|get|go|the|me|us|speak|"
+    r"catch|learn|say|all|everything)\b"
+)
 
 
 def _clock_time(text: str, cue: Cue, before: list[str], after: list[str]) -> bool:

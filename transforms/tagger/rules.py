@@ -903,7 +903,9 @@ _GIFT_ITEMS = [
     "tin of", "pack of", "pot of", "flapjacks", "biscuits", "traybake", "banana bread", "prosecco",
     "sandwiches", "lil something", "little thank you", "small thank you", "a book",
     "parcel", "small parcel", "two tickets", "tickets for", "tickets to", "the book",
-    "thank - you package", "thank you package", "little package", "small package",
+    "thank - you package", "thank you package", "little package", "small package", "loaf",
+    "shortbread", "scones", "lemon drizzle", "drizzle cake", "fudge", "biscotti",
+    "baklava", "whisky", "whiskey", "gin", "book token", "knitted",
 ]  # fmt: skip
 _SEND_CUES = [
     "sent", "send", "sending", "have sent", "enclosed", "enclosing", "enclose", "included",
@@ -920,7 +922,9 @@ _SEND_CUES = [
     "posting", "couriering", "as a little thank you", "as a small thank you", "emailed",
     "e - mailed", "emailed over", "in the envelope", "in this envelope", "as promised",
     "deliver", "to be delivered", "should reach", "will reach", "please expect",
-    "a small delivery", "delivery of", "will bring", "i 'll bring",
+    "a small delivery", "delivery of", "will bring", "i 'll bring", "with this card",
+    "with this note", "with this letter", "along with",
+    "i 'll drop", "will drop", "drop a", "drop some",
 ]  # fmt: skip
 _TOPICS = [
     "business", "program", "programme", "platform", "product", "products", "sales", "market",
@@ -935,7 +939,8 @@ _TOPICS = [
 # card to your office": something left or sent for them, whatever it is. With "you" or "the
 # team" it decides alone (GIFT_GIVEN); otherwise decide.py wants the recipient after it.
 _GIVING_VERBS = ["left", "leaving", "brought", "bring", "dropped", "sent", "sending", "bought",
-                 "baked", "made", "ordered", "popped", "got"]  # fmt: skip
+                 "baked", "made", "ordered", "popped", "got", "knitted", "knitting",
+                 "crocheted"]  # fmt: skip
 _GIVING_PARTICLES = ["", "off", "in", "over", "round", "along"]
 _SOME = ["some", "a few", "a couple of", "a slab", "a box of", "a bag of", "a tray of",
          "a batch of", "a loaf of", "a plate of", "a tin of", "a jar of",
@@ -1044,6 +1049,31 @@ def gift_rules() -> list[Rule]:
         ],
     )
     rules += _phrases("GIFT_GIVEN", "gift.given_for_them", _GIVEN_TO_THEM)
+    # "I have made a small donation in your team's name", "put £20 on your JustGiving page"
+    rules += _phrases(
+        "GIFT_GIVEN",
+        "gift.donation",
+        _expand(["made", "make", "sent"], ["a"], _opt("small", "little"), ["donation"])
+        + [
+            "donated to your",
+            "donated on your behalf",
+            "your justgiving",
+            "sponsored you",
+            "a donation in your",
+        ],
+    )
+    # "Please accept this note as a small token of my thanks": the note itself
+    rules += _phrases(
+        "GIFT_EXCLUDE",
+        "gift.the_note_itself",
+        _expand(
+            ["this", "my"],
+            ["note", "card", "letter", "email", "message"],
+            ["as a"],
+            _opt("small", "little", "tiny"),
+            ["token"],
+        ),
+    )
     rules += _phrases("GIFT_OFFERED", "gift.given_for_them", _OFFERED)
     rules += _phrases("GIFT_ON_ME", "gift.given_for_them", _ON_ME)
     rules += [
