@@ -846,3 +846,21 @@ def test_text_speak_digits_are_not_numbers_from_the_conversation(tagger: Tagger)
 def test_redacted_names_do_not_end_the_topic(tagger: Tagger) -> None:
     text = "Thanks for introducing me to [NAME] from the data platform team."
     assert has(tagger, text, "specific_reference")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks for the interview! Hope the puppy is settling in ok :)", True),
+        ("Thanks for today. On the forecasting question, I built a similar model.", True),
+        ("Thanks! Still can't believe you've got a slide between floors.", True),
+        ("Thanks! The lemon ones are the recipe I told you about.", True),
+        ("Thank you for seeing me. I hope the interview went as well for you as for me!", False),
+        ("I've left some cookies at reception, hope the cookies go down well!", False),
+        ("Thanks for your time. On the interview question about teamwork, I stand by it.", False),
+    ],
+)
+def test_their_news_and_named_questions_are_specific(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "specific_reference") is expected

@@ -70,7 +70,7 @@ _GENERIC_OBJECTS = _words(
     exciting different future project projects detail application applications cv
     guest visitor visitors families family community communities colleague colleagues standards
     standard pride professionalism teamwork dedication passion sense care guys folks crew
-    everybody surroundings morning afternoon evening tonight weekend"""
+    everybody surroundings morning afternoon evening tonight weekend operations"""
 )
 # The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
 # (but "the new kitchen" is a detail: see _new_thing_ok).
@@ -95,7 +95,8 @@ _NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES | _VAGUE_PRAISE
 _GIFT_HEDGES = _NEGATIONS | _words(
     """against suggested suggest suggests considered considering thought tempted whether said
     says almost debated wondered wondering rather instead if should told advised urged
-    recommended toyed idea insisted"""
+    recommended toyed idea insisted wonder pondered contemplated contemplating mulled people
+    others candidates applicants"""
 )
 _THANKS_WORDS = _words("thanks thank gratitude regards best wishes appreciation")
 _CAPS_STOP = _words(
@@ -376,7 +377,11 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
         return given
     excluded = cues.get("GIFT_EXCLUDE", [])
     items = [c for c in items if not _overlaps(c, excluded)]
-    sends = [c for c in cues.get("GIFT_SEND", []) if not _overlaps(c, items)]
+    sends = [
+        c
+        for c in cues.get("GIFT_SEND", [])
+        if not _overlaps(c, items) and not _TO_THE_WRITER.match(text, c.end)
+    ]
     out: list[Cue] = []
     for item in items:
         for send in sends:
@@ -399,6 +404,8 @@ _GIVEN_FOR_THEM = re.compile(
     re.IGNORECASE,
 )
 _IF_AFTER = re.compile(r"\s+if\b", re.IGNORECASE)
+# "for sending me home with a loaf": the employer gave, the writer received.
+_TO_THE_WRITER = re.compile(r" (?:me|us)\b", re.IGNORECASE)
 
 
 def _hedged(text: str, start: int, window: int) -> bool:
@@ -415,7 +422,8 @@ _HYPOTHETICAL_WORDS = ("would", "could", "going to", "planned", "meant", "though
 _HYPOTHETICAL = re.compile(
     r"\b(?:would(?: have|['’]ve)|could have|was going to|were going to|had planned to|"
     r"meant to|thought about|thinking of|thinking about|think about|did think|wanted to|"
-    r"if i were|if it were|if i could|if i was allowed|if allowed)\b",
+    r"if i were|if it were|if i could|if i was allowed|if allowed|if i (?:get|land)|"
+    r"if (?:i['’]m|i am) (?:lucky|successful|offered|hired)|if lucky)\b",
     re.IGNORECASE,
 )
 
@@ -915,6 +923,12 @@ def decide_specific(
     if ok:
         return ok
     ok = [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
+    ok += [
+        c
+        for c in cues.get("SPEC_NOUN", [])
+        if _is_content(text[c.start : c.end].lower())
+        and not _overlaps(c, cues.get("GIFT_ITEM", []))  # "hope the cookies go down well"
+    ]
     ok += [t for c in cues.get("SPEC_PRAISED", []) if (t := _praised_thing(text, c))]
     for word in cues.get("SPEC_PRAISE_WORD", []):
         lead = _PRAISE_LEAD.search(text, max(0, word.start - 40), word.start)

@@ -905,7 +905,8 @@ _GIFT_ITEMS = [
     "parcel", "small parcel", "two tickets", "tickets for", "tickets to", "the book",
     "thank - you package", "thank you package", "little package", "small package", "loaf",
     "shortbread", "scones", "lemon drizzle", "drizzle cake", "fudge", "biscotti",
-    "baklava", "whisky", "whiskey", "gin", "book token", "knitted",
+    "baklava", "whisky", "whiskey", "gin", "book token", "knitted", "pizzas", "cakes", "plants",
+    "pies",
 ]  # fmt: skip
 _SEND_CUES = [
     "sent", "send", "sending", "have sent", "enclosed", "enclosing", "enclose", "included",
@@ -1046,6 +1047,12 @@ def gift_rules() -> list[Rule]:
             "day gift",
             "day gifts",
             "gift aid",
+            "after lunch",
+            "before lunch",
+            "at lunch",
+            "by lunch",
+            "until lunch",
+            "since lunch",
         ],
     )
     rules += _phrases("GIFT_GIVEN", "gift.given_for_them", _GIVEN_TO_THEM)
@@ -1395,7 +1402,7 @@ _CONTENT_CUES = [
     "interesting to hear", "interesting to learn", "interesting to see", "to hear that",
     "to learn that", "to see that", "hearing that", "learning that", "watching how",
     "watched how", "watching the", "the problem with", "the problems with", "the issue with",
-    "the issues with", "the problem you", "the problems you", "the issue you",
+    "the issues with", "the problem you", "the problems you", "the issue you", "you have got",
 ]  # fmt: skip
 _REMARKS = [
     "you mentioned", "you said", "you described", "you explained", "you shared", "you noted",
@@ -1436,7 +1443,8 @@ _PRAISED_BEFORE = [
     "has stuck with me", "has stayed with me", "stays with me",
     # not praise, but the thing is named before them: "the book I mentioned", "the X tour"
     "tour", "i mentioned", "we talked about", "we discussed", "caught me out", "made my day",
-    "made my week", "like i said", "as i said", "like i mentioned",
+    "made my week", "like i said", "as i said", "like i mentioned", "i told you about",
+    "i was telling you about",
 ]  # fmt: skip
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
@@ -1453,6 +1461,20 @@ _THAT_THING = re.compile(
     r"could|should|might|may|must|can|sounds?|sounded|makes?|made|means?|meant|way|one|really|"
     r"definitely|just|also|has|had|have|does|did|seems?|seemed|looks?|looked|feels?|felt|all|"
     r"alone|aside|gave|got|left|helped|put|took|reminds?|reminded|and|so|too|aside)\b)"
+)
+
+
+# SPEC_NOUN cues are one noun, specific when it is a content word (decide.py): "Hope the puppy is
+# settling in", "hope the audit goes well" (their news; not "hope the interview went well"), and
+# "On the forecasting question, I built ..." (a question asked there, named by its topic).
+_HOPE_IT_GOES_WELL = re.compile(
+    r"\bhope (?:the|your) (?P<cue>[\w-]+) (?:is|are|goes|went|was|were|gets|got|settles|"
+    r"settling|recovers|recovered|turns|turned|comes|came|runs|ran)\b",
+    re.IGNORECASE,
+)
+_NAMED_QUESTION = re.compile(
+    r"\b(?:on|about|to|re|regarding|for|with) (?:the|your) (?P<cue>[\w-]+) question\b",
+    re.IGNORECASE,
 )
 
 
@@ -1513,6 +1535,8 @@ def specific_rules() -> list[Rule]:
              ("new",)),
 
         Rule("SPEC_TOPIC", "specific_reference.that_thing", _THAT_THING, ("that", "those")),
+        Rule("SPEC_NOUN", "specific_reference.hope_it_goes_well", _HOPE_IT_GOES_WELL, ("hope",)),
+        Rule("SPEC_NOUN", "specific_reference.named_question", _NAMED_QUESTION, ("question",)),
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
              ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
         Rule("SPEC_SEEN", "specific_reference.demo",
