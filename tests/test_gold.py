@@ -2,8 +2,8 @@
 
 Floors are the F1 reached when the rules were last tuned, rounded down to two decimals, for the
 gold set (data/gold/notes.jsonl) and for the further labelled sets (data/gold/more/, see
-data/gold/LABELLING.md). None is below the targets (0.90 for the five mistakes, 0.85 for the
-positive signals).
+data/gold/LABELLING.md). Only "generic" on sets k and l is below its target (0.90 for the five
+mistakes, 0.85 for the positive signals).
 """
 
 from __future__ import annotations
@@ -23,25 +23,25 @@ GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 FLOORS: dict[str, tuple[str, dict[str, float]]] = {
     # the gold set (328 notes)
     "gold": ("notes.jsonl", {
-        "generic": 0.99, "thanks_only": 0.97, "gift": 0.96, "prewritten": 1.00,
-        "handed_on_exit": 1.00, "specific_reference": 0.98, "fit_argument": 0.93,
+        "generic": 0.99, "thanks_only": 0.97, "gift": 0.97, "prewritten": 1.00,
+        "handed_on_exit": 1.00, "specific_reference": 0.99, "fit_argument": 0.93,
         "enthusiasm": 0.96,
     }),
-    # sets a..j together (1,500 notes), used to find the rules' gaps
-    "further": ("more/notes_[a-j].jsonl", {
-        "generic": 0.95, "thanks_only": 0.97, "gift": 0.97, "prewritten": 0.99,
+    # sets a..j and o..q together (1,920 notes), read to find the rules' gaps
+    "further": ("more/notes_[a-jo-q].jsonl", {
+        "generic": 0.95, "thanks_only": 0.97, "gift": 0.98, "prewritten": 0.99,
         "handed_on_exit": 0.98, "specific_reference": 0.97, "fit_argument": 0.97,
         "enthusiasm": 0.93,
     }),
     # sets k and l (300 notes), held out from rule writing
     "held_out": ("more/notes_[kl].jsonl", {
-        "generic": 0.88, "thanks_only": 0.93, "gift": 0.92, "prewritten": 0.93,
-        "handed_on_exit": 0.98, "specific_reference": 0.92, "fit_argument": 0.90,
+        "generic": 0.89, "thanks_only": 0.93, "gift": 0.93, "prewritten": 0.93,
+        "handed_on_exit": 0.98, "specific_reference": 0.93, "fit_argument": 0.91,
         "enthusiasm": 0.89,
     }),
-    # sets m and n (300 notes), written after the rules were frozen
+    # sets m and n (300 notes), written after the third session's rules, never read
     "later_held_out": ("more/notes_[mn].jsonl", {
-        "generic": 0.93, "thanks_only": 0.96, "gift": 0.96, "prewritten": 0.98,
+        "generic": 0.94, "thanks_only": 0.96, "gift": 0.96, "prewritten": 0.98,
         "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.93,
         "enthusiasm": 0.94,
     }),
@@ -68,7 +68,7 @@ def test_f1_does_not_fall(group: str, feature: str) -> None:
 
 
 def test_the_further_sets_are_all_scored() -> None:
-    assert scores("further")["n"] == 1500
+    assert scores("further")["n"] == 1920
 
 
 def test_every_note_is_scored() -> None:
