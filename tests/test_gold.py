@@ -45,6 +45,12 @@ FLOORS: dict[str, tuple[str, dict[str, float]]] = {
         "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.93,
         "enthusiasm": 0.94,
     }),
+    # sets r and s (270 notes), written while the fifth session's rules were made, never read
+    "newest_held_out": ("more/notes_[rs].jsonl", {
+        "generic": 0.94, "thanks_only": 0.96, "gift": 0.98, "prewritten": 0.97,
+        "handed_on_exit": 1.00, "specific_reference": 0.93, "fit_argument": 0.92,
+        "enthusiasm": 0.94,
+    }),
 }  # fmt: skip
 
 
