@@ -1,6 +1,7 @@
 """Throughput of the note tagger: spaCy tokenizer alone vs the full tagger (1 and N processes).
 
     .venv/bin/python bench/tagger.py --notes 20000
+    .venv/bin/python bench/tagger.py --jsonl data/gold/notes.jsonl data/gold/more/*.jsonl
 
 Notes are assembled here from a few dozen sentences combined at random (the sample generator
 is deliberately not used). The tagger is timed through ``Tagger.tag_compact``, the call the
@@ -13,10 +14,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import random
 import time
 from collections.abc import Callable
+from itertools import cycle, islice
+from pathlib import Path
 
 from transforms.tagger import load_tagger
 
@@ -87,6 +91,12 @@ def make_notes(n: int, seed: int = 13) -> list[str]:
     return notes
 
 
+def read_notes(paths: list[Path], n: int) -> list[str]:
+    """The texts of JSON Lines files (labelled notes, say), repeated or cut to n."""
+    texts = [json.loads(line)["text"] for path in paths for line in path.open(encoding="utf-8")]
+    return list(islice(cycle(texts), n))
+
+
 def _measure(name: str, run: Callable[[], object], n_notes: int, n_words: int) -> float:
     """Run once; print wall-clock rates and the rate per CPU-second of this process.
 
@@ -111,8 +121,14 @@ def main() -> None:
     )
     parser.add_argument("--notes", type=int, default=20000, help="number of notes (default 20000)")
     parser.add_argument("--processes", type=int, default=2, help="processes for the parallel run")
+    parser.add_argument(
+        "--jsonl",
+        nargs="+",
+        type=Path,
+        help="time these notes instead (the 'text' of each JSON line, repeated up to --notes)",
+    )
     args = parser.parse_args()
-    notes = make_notes(args.notes)
+    notes = read_notes(args.jsonl, args.notes) if args.jsonl else make_notes(args.notes)
     words = sum(len(t.split()) for t in notes)
     tagger = load_tagger()
     tagger.tag_texts(notes[:200])  # warm-up: lazy spaCy/matcher set-up is not measured
