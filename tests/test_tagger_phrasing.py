@@ -864,3 +864,21 @@ def test_their_news_and_named_questions_are_specific(
     tagger: Tagger, text: str, expected: bool
 ) -> None:
     assert has(tagger, text, "specific_reference") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thank you for the opportunity to interview on Wednesday.", True),
+        (
+            "Thank you for the opportunity to interview on Wednesday. I found the discussion "
+            "about the bus franchising consultation engaging.",
+            False,
+        ),
+        ("Thanks for seeing me this afternoon! You said the night shift is short-staffed.", False),
+    ],
+)
+def test_a_visit_told_in_the_past_was_not_still_to_come(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "prewritten") is expected
