@@ -882,3 +882,21 @@ def test_a_visit_told_in_the_past_was_not_still_to_come(
     tagger: Tagger, text: str, expected: bool
 ) -> None:
     assert has(tagger, text, "prewritten") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks for the insight into how the marketing team works day to day.", False),
+        ("Thank you for our conversation about the Senior Engineer position at Monzo.", False),
+        ("Thanks for discussing the Relationship Manager role in Barclays' SME team.", False),
+        ("Thank you for the interview today for Data Entry Clerk.", False),
+        ("Thanks. Your point about the importance of communication resonated with me.", False),
+        ("Thanks. Hearing you talk about the organisation's mission reminded me why.", False),
+        ("Thanks! Your point about the nine-day month-end close stuck with me.", True),
+        ("You were very open that month-end close currently takes nine working days.", True),
+        ("Your story about the guest who checked in with a pet cockatoo made me laugh.", True),
+    ],
+)
+def test_office_notes_on_the_generic_border(tagger: Tagger, text: str, expected: bool) -> None:
+    assert has(tagger, text, "specific_reference") is expected

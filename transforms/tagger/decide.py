@@ -70,14 +70,37 @@ _GENERIC_OBJECTS = _words(
     exciting different future project projects detail application applications cv
     guest visitor visitors families family community communities colleague colleagues standards
     standard pride professionalism teamwork dedication passion sense care guys folks crew
-    everybody surroundings morning afternoon evening tonight weekend operations"""
+    everybody surroundings morning afternoon evening tonight weekend operations action feel
+    importance communication collaboration ownership transparency trust respect flexibility
+    balance wellbeing development progression ideas complex simply clearly day-to-day
+    marketing finance engineering design legal compliance procurement analytics technology
+    digital actuarial"""
+)
+# Common verbs: a clause that goes on past its noun phrase ("the team's mission reminded me",
+# "how the team works") names nothing by them.
+_COMMON_VERBS = _words(
+    """works worked involves involved involve reminded reminds spoke operates operate operated
+    runs ran fits fitted looks looked feels felt means meant makes made helps helped brings
+    brought supports supporting supported grows growing grew find found finding get gets
+    getting got give gives given gave take takes took taken go goes going went come comes
+    coming came see sees saw seen know knows knew known think thinks thought tell tells told
+    say says said ask asks asked want wants wanted need needs needed use uses used try tries
+    tried keep keeps kept put puts seem seems seemed become becomes became leave left show
+    shows showed shown hear hears heard believe believes believed happen happens happened
+    provide provides provided include includes included continue continues continued
+    understand understands understood create creates created allow allows allowed offer
+    offers offered consider considers considered expect expects expected remain remains
+    remained require requires required decide decides decided resonated resonates resonate
+    described describe describes explained explain explains discussed mentioned spoken
+    enjoy enjoys enjoying"""
 )
 # The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
 # (but "the new kitchen" is a detail: see _new_thing_ok).
 _WORKPLACES = _words(
     """nursery salon hotel school kitchen shop restaurant store depot warehouse ward clinic
     studio branch bar cafe café unit workplace gym facility factory plant showroom venue yard
-    farm workshop garage centre center station classroom mill bakery pub brewery
+    farm workshop garage centre center station classroom mill bakery pub brewery bank agency
+    council charity university college
     surgery pharmacy gallery museum library theatre hospital home grounds"""
 )
 # Praise that names nothing: "the strong team culture", "the discussion informative".
@@ -89,14 +112,14 @@ _VAGUE_PRAISE = _words(
     talented dedicated passionate caring worthwhile rewarding encouraging enlightening lively
     happy real high"""
 )
-_NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES | _VAGUE_PRAISE
+_NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES | _VAGUE_PRAISE | _COMMON_VERBS
 # Words before a gift that make it hypothetical or someone else's idea ("a friend suggested
 # flowers, but I decided against sending anything", "my mum said chocolates").
 _GIFT_HEDGES = _NEGATIONS | _words(
     """against suggested suggest suggests considered considering thought tempted whether said
     says almost debated wondered wondering rather instead if should told advised urged
     recommended toyed idea insisted wonder pondered contemplated contemplating mulled people
-    others candidates applicants"""
+    others candidates applicants instinct"""
 )
 _THANKS_WORDS = _words("thanks thank gratitude regards best wishes appreciation")
 _CAPS_STOP = _words(
@@ -177,6 +200,7 @@ _PROJECT_NAME = re.compile(r"(?:Project|Operation|Programme|Program|Initiative) 
 _CURRENCY = frozenset("$£€¥")
 _AMOUNT_SUFFIX = re.compile(r"(?i:k|m|bn|ms|x)(?![A-Za-z])")
 _SKIP_BEFORE_WORD = " \t\"'“‘([*•-"
+_TITLE_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’&.-]*\s+)+$")
 _EMOTICON_BEFORE = re.compile(r"[:;=]-?[)(DPp]\s+$|[xX]{1,3}\s+$")
 # A capitalised word right after these and before a sentence end is a name addressed
 # ("Thanks so much for seeing me today Raj!").
@@ -576,6 +600,9 @@ def _has_content(text: str, end: int) -> bool:
     role = _ROLE_RUN.match(after)
     if role:  # "about the Data Analyst role" names the job; look past it ("... and the robot")
         after = after[role.end() :]
+        employer = _AT_EMPLOYER.match(after)  # "... role at Monzo", "... at the BBC"
+        if employer:
+            after = after[employer.end() :]
     # A template's "[insert topic discussed]" ends the clause: its words are not content.
     cut = _CLAUSE_END.search(after)
     words = _WORD.findall(after[: cut.start()] if cut else after)[:7]
@@ -609,6 +636,9 @@ def _is_content(lower: str) -> bool:
 
 
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
+_AT_EMPLOYER = re.compile(
+    r"\s+(?:at|with|for|in)\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*"
+)
 _CONJUNCTIONS = _words("and but so because as")
 _RELATIVES = _words("that which who whom where")
 # (the pipeline's own redaction tags are words: "introducing me to [NAME] from the data team")
@@ -853,13 +883,20 @@ def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
         return False  # "the position of Finance Business Partner", "join us as an IT Manager"
     if _EMOTICON_BEFORE.search(text, max(0, cue.start - 5), cue.start):
         return False  # "enjoy them :) Fingers crossed": a new sentence after a smiley
-    before = _WORD.findall(text[max(0, cue.start - 20) : cue.start])
+    # A title-case run is judged by the word before it: "visit St Anne's Primary", "for Data
+    # Entry Clerk" name the place and the job.
+    run_start = _TITLE_RUN_BEFORE.search(text, max(0, cue.start - 60), cue.start)
+    before = _WORD.findall(
+        text[max(0, cue.start - 20) : run_start.start() if run_start else cue.start]
+    )
     if _PROJECT_NAME.match(text, cue.start) and not _ROLE_AFTER_TITLE_RUN.match(text, cue.end):
         return True  # "with Project Ember": a named project (not "the Programme Manager role")
     if before and before[-1].lower() in _NAME_PRECEDERS or _vocative(text, cue, before):
         return False
-    if text[cue.end : cue.end + 2] in {"'s", "’s"}:
-        return False  # "Acme's culture": most likely the employer's name
+    if text[cue.end : cue.end + 2] in {"'s", "’s"} or (
+        text[cue.end - 1 : cue.end] == "s" and text[cue.end : cue.end + 1] in {"'", "’"}
+    ):
+        return False  # "Acme's culture", "Barclays' SME team": most likely the employer's name
     if before and before[-1].lower() in {"my", "our"}:
         return False  # "my MSK outpatient experience": the candidate's own
     if cue.end == len(text.rstrip(" .!\n")) and len(text[cue.start : cue.end]) <= 3:
@@ -905,6 +942,9 @@ def _idle_remark(text: str, cue: Cue) -> bool:
     return _MANNERS_BEFORE.search(text, max(0, cue.start - 40), cue.start) is not None
 
 
+_OPEN_REMARK = re.compile(
+    r"^your (?:point|comment|comments|question) (?:about|on|that)$", re.IGNORECASE
+)
 _MANNERS_BEFORE = re.compile(
     r"(?:courtesy|kindness|patience|warmth|hospitality|welcome|respect|consideration)"
     r" (?:that )?$",
@@ -933,7 +973,13 @@ def decide_specific(
     necessarily all of them. Numbers and names in a clause about the candidate's own record or
     gift are not from the conversation.
     """
-    ok = [c for c in cues.get("SPEC_REMARK", []) if not _idle_remark(text, c)]
+    ok = [
+        c
+        for c in cues.get("SPEC_REMARK", [])
+        if not _idle_remark(text, c)
+        # "your point about the importance of communication" names nothing
+        and not (_OPEN_REMARK.match(text[c.start : c.end]) and not _has_content(text, c.end))
+    ]
     ok += cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
     if ok:
         return ok

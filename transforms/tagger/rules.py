@@ -906,6 +906,7 @@ _GIFT_ITEMS = [
     "thank - you package", "thank you package", "little package", "small package", "loaf",
     "shortbread", "scones", "lemon drizzle", "drizzle cake", "fudge", "biscotti",
     "baklava", "whisky", "whiskey", "gin", "book token", "knitted", "pizzas", "cakes", "plants",
+    "a bottle",
     "pies",
 ]  # fmt: skip
 _SEND_CUES = [
@@ -1520,7 +1521,8 @@ def specific_rules() -> list[Rule]:
         "specific_reference.topic",
         _expand(_opt("being"), _opt("so", "very", "really"),
                 ["open about", "honest about", "candid about", "frank about", "upfront about",
-                 "transparent about"]),
+                 "transparent about", "open that", "honest that", "candid that", "frank that",
+                 "upfront that"]),
     )  # fmt: skip
     rules += [
         # Numbers; decide.py drops digits inside words ("3pm", "2nd", "B2B").
