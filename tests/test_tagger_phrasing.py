@@ -900,3 +900,28 @@ def test_a_visit_told_in_the_past_was_not_still_to_come(
 )
 def test_office_notes_on_the_generic_border(tagger: Tagger, text: str, expected: bool) -> None:
     assert has(tagger, text, "specific_reference") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("Thank you. I think I can contribute a lot to your hospital.", "fit_argument", False),
+        ("Thank you. I think I can contribute a lot to your hospital.", "thanks_only", True),
+        ("At Skyscanner I moved a nightly Spark job to incremental loads.", "fit_argument", True),
+        ("I went through a Workday rollout at Boots as the HR systems lead.", "fit_argument", True),
+        (
+            "Thank you for interviewing me for the Receptionist and Administrator role.",
+            "specific_reference",
+            False,
+        ),
+        (
+            "Thanks for meeting me regarding the UX Researcher role at the BBC. I enjoyed it.",
+            "specific_reference",
+            False,
+        ),
+    ],
+)
+def test_claims_records_and_titles_in_office_notes(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

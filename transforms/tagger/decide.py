@@ -174,7 +174,7 @@ _PLACEHOLDER_WORDS = _words(
     person field employer firm agency school mention point example chair"""
 )
 _ROLE_AFTER_TITLE_RUN = re.compile(
-    r"(?:[\s()/&-]+[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
+    r"(?:(?:[\s()/&-]+|\s+(?:and|or)\s+)[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
     r"\s+(?i:role|position|job|vacancy|post|title|interview|scheme|programme|program|day|"
     r"opportunity|traineeship|secondment|"
     r"apprenticeship|internship|certificate|certification|degree|diploma|licence|license|"
@@ -380,7 +380,10 @@ _NOT_WORK_OBJECTS = _words(
 _BARE_CLAIM = re.compile(
     r"\s*be (?:a|an|the) (?:[\w-]+ ){0,2}(?:asset|fit|addition|match)\b|"
     r"[\s\w'’]{0,20}?\b(?:makes? )?me (?:a|an|the) (?:[\w-]+ ){0,2}(?:fit|candidate|match|choice|"
-    r"addition|asset|hire)\b",
+    r"addition|asset|hire)\b|"
+    # "I can contribute a lot to your hospital.": how much, not what
+    r"\s+(?:a lot|a great deal|greatly|significantly|so much|much|real value|value|"
+    r"a lot of value)(?:\s+(?:to|for)\s+(?:the|your|this|you)\b[^.!?\n,;]{0,30})?\s*(?:[.!?\n]|$)",
     re.IGNORECASE,
 )
 
@@ -637,7 +640,7 @@ def _is_content(lower: str) -> bool:
 
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 _AT_EMPLOYER = re.compile(
-    r"\s+(?:at|with|for|in)\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*"
+    r"\s+(?:at|with|for|in)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*"
 )
 _CONJUNCTIONS = _words("and but so because as")
 _RELATIVES = _words("that which who whom where")

@@ -469,15 +469,16 @@ _ACHIEVE_VERBS = [
     "curated", "co - curated", "set up", "restored", "unblocked", "used", "renovated",
     "refurbished", "wired", "plumbed", "decorated", "resolved", "onboarded", "project - managed",
     "co - ordinated", "rolled out", "drew up", "rewrote", "defended", "been through", "cleared",
-    "held", "averaged",
+    "held", "averaged", "went through",
 ]  # fmt: skip
 _ADVERBS = ["", "also", "recently", "successfully", "previously", "personally", "already",
             "once", "just", "then", "directly", "single - handedly", "independently"]  # fmt: skip
+_AT_EMPLOYER_VERBS = ["moved", "took", "spent", "inherited", "went through", "learned", "learnt"]
 # The same with the employer named: "at Travis Perkins I moved my accounts", "In Rotterdam port we
 # cut the waiting time" (case-sensitive: the employer is capitalised).
 _AT_NAMED_EMPLOYER_I_DID = re.compile(
     r"\b(?:[Aa]t|[Ww]ith|[Ii]n) [A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3},? (?:I|we) (?:"
-    + "|".join(v.replace(" - ", "-") for v in _ACHIEVE_VERBS)
+    + "|".join(v.replace(" - ", "-") for v in [*_ACHIEVE_VERBS, *_AT_EMPLOYER_VERBS])
     + r")\b"
 )
 # "I did returns at Next for two Christmases", "I did a foundation in illustration at Falmouth":
