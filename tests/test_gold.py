@@ -27,28 +27,28 @@ FLOORS: dict[str, tuple[str, dict[str, float]]] = {
         "handed_on_exit": 1.00, "specific_reference": 0.99, "fit_argument": 0.93,
         "enthusiasm": 0.96,
     }),
-    # sets a..j and o..q together (1,920 notes), read to find the rules' gaps
-    "further": ("more/notes_[a-jo-q].jsonl", {
+    # sets a..j and o..q, t together (2,070 notes), read to find the rules' gaps
+    "further": ("more/notes_[a-jo-qt].jsonl", {
         "generic": 0.95, "thanks_only": 0.97, "gift": 0.98, "prewritten": 0.99,
         "handed_on_exit": 0.98, "specific_reference": 0.97, "fit_argument": 0.97,
         "enthusiasm": 0.93,
     }),
     # sets k and l (300 notes), held out from rule writing
     "held_out": ("more/notes_[kl].jsonl", {
-        "generic": 0.89, "thanks_only": 0.93, "gift": 0.93, "prewritten": 0.93,
+        "generic": 0.89, "thanks_only": 0.93, "gift": 0.93, "prewritten": 0.94,
         "handed_on_exit": 0.98, "specific_reference": 0.93, "fit_argument": 0.91,
         "enthusiasm": 0.89,
     }),
     # sets m and n (300 notes), written after the third session's rules, never read
     "later_held_out": ("more/notes_[mn].jsonl", {
         "generic": 0.94, "thanks_only": 0.96, "gift": 0.96, "prewritten": 0.98,
-        "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.93,
+        "handed_on_exit": 1.00, "specific_reference": 0.95, "fit_argument": 0.93,
         "enthusiasm": 0.94,
     }),
     # sets r and s (270 notes), written while the fifth session's rules were made, never read
     "newest_held_out": ("more/notes_[rs].jsonl", {
-        "generic": 0.94, "thanks_only": 0.96, "gift": 0.98, "prewritten": 0.97,
-        "handed_on_exit": 1.00, "specific_reference": 0.93, "fit_argument": 0.92,
+        "generic": 0.94, "thanks_only": 0.97, "gift": 0.98, "prewritten": 0.97,
+        "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.93,
         "enthusiasm": 0.94,
     }),
 }  # fmt: skip
@@ -74,7 +74,7 @@ def test_f1_does_not_fall(group: str, feature: str) -> None:
 
 
 def test_the_further_sets_are_all_scored() -> None:
-    assert scores("further")["n"] == 1920
+    assert scores("further")["n"] == 2070
 
 
 def test_every_note_is_scored() -> None:
