@@ -7,7 +7,7 @@ and accounting row reach the warehouse tables. Memory is bounded by the chunk, n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -89,17 +89,24 @@ def load_file(
     # here: the two processes work at once instead of taking turns.
     pending: PendingChunk | CheckedChunk | None = None
     try:
-        chunks = inbox.read_chunks(file, chunk_rows=CHUNK_ROWS, valid_utf8=scan.valid_utf8)
+        chunks = _refused_on_surprise(
+            inbox.read_chunks(file, chunk_rows=CHUNK_ROWS, valid_utf8=scan.valid_utf8)
+        )
         for number, raw in enumerate(chunks, start=1):
-            started = start_check(
-                raw.frame,
-                raw.row_errors,
-                contract,
-                now,
-                decode_errors=raw.decode_errors,
-                validator=validator,
-                run_name=file.path.name if number == 1 else f"{file.path.name} #{number}",
-            )
+            try:
+                started = start_check(
+                    raw.frame,
+                    raw.row_errors,
+                    contract,
+                    now,
+                    decode_errors=raw.decode_errors,
+                    validator=validator,
+                    run_name=file.path.name if number == 1 else f"{file.path.name} #{number}",
+                )
+            except (pl.exceptions.PolarsError, TypeError, ValueError) as exc:
+                if isinstance(exc, FileRejected):
+                    raise
+                raise FileRejected(_surprise(exc, number)) from exc
             if pending is not None:
                 stage(finish_check(pending))
             pending = started
@@ -130,6 +137,25 @@ def load_file(
     return FileResult(
         file.path.name, file.kind, rows_read, rows_loaded, rows_quarantined, file_error
     )
+
+
+def _refused_on_surprise(chunks: Iterator[inbox.RawBatch]) -> Iterator[inbox.RawBatch]:
+    """The file's chunks; anything the reader did not foresee refuses this file (named, with the
+    error) instead of failing the run and every later run on the same inbox."""
+    read = 0
+    try:
+        for raw in chunks:
+            yield raw
+            read += 1
+    except FileRejected:
+        raise
+    except Exception as exc:
+        raise FileRejected(_surprise(exc, read + 1)) from exc
+
+
+def _surprise(exc: Exception, chunk: int) -> str:
+    where = "" if chunk == 1 else f" (in rows {(chunk - 1) * CHUNK_ROWS + 1:,} onwards)"
+    return f"could not be read{where}: {type(exc).__name__}: {exc}"[:500]
 
 
 def _stage_notes(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
+import gzip
 import hashlib
 import io
 import json
@@ -17,16 +18,23 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import polars as pl
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from transforms.parse import ERROR_SCHEMA, ROW, FileRejected
+from transforms.parse import ERROR_SCHEMA, ROW, FileRejected, contract_for
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 _NAME = re.compile(r"^(notes|outcomes)[^/]*$", re.IGNORECASE)
 _PARQUET_MAGIC = b"PAR1"
+_GZIP_MAGIC = b"\x1f\x8b"
+# A text may be long (the contract's limit is checked later, per row); the csv module's own
+# limit (128 KiB a field) would otherwise end the file at the first long field.
+csv.field_size_limit(2**31 - 1)
 
 
 @dataclass(frozen=True)
@@ -134,19 +142,51 @@ def read_chunks(file: InboxFile, *, chunk_rows: int, valid_utf8: bool = True) ->
         return
     if head.startswith(_PARQUET_MAGIC):
         raise FileRejected(f"this is a Parquet file, not {file.file_format.upper()}")
+    compressed = head.startswith(_GZIP_MAGIC)
+    if compressed:
+        head = _head(file.path, compressed=True)
+    if (
+        head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        or head[:200].count(b"\x00") > 20
+    ):
+        raise FileRejected("the file is UTF-16 (or another encoding with NUL bytes), not UTF-8")
     if not head.strip(b"\xef\xbb\xbf \t\r\n"):
         raise FileRejected(
             "the file has no header row"
             if file.file_format == "csv"
             else "the file has no JSON lines"
         )
-    reader = _csv_chunks if file.file_format == "csv" else _jsonl_chunks
-    yield from reader(file.path, chunk_rows, not valid_utf8)
+    if file.file_format == "csv":
+        yield from _csv_chunks(file.path, chunk_rows, not valid_utf8, head, compressed)
+    else:
+        typed = tuple(contract_for(file.kind).schema)
+        yield from _jsonl_chunks(file.path, chunk_rows, not valid_utf8, typed)
 
 
-def _head(path: Path) -> bytes:
-    with path.open("rb") as handle:
+def _head(path: Path, compressed: bool = False) -> bytes:
+    with _open_bytes(path) if compressed else path.open("rb") as handle:
         return handle.read(4096)
+
+
+def _open_bytes(path: Path) -> BinaryIO:
+    """The file's bytes, decompressed when it is gzip (Polars reads such a CSV as is)."""
+    with path.open("rb") as handle:
+        compressed = handle.read(2) == _GZIP_MAGIC
+    if compressed:
+        return cast(BinaryIO, gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+def _safe_names(names: list[str]) -> list[str]:
+    """Column names as read, made unique the way Polars does ("text", "text_duplicated_0"), with
+    an input column called `_row` renamed: that name is the reader's row number."""
+    unique: list[str] = []
+    for name in names:
+        candidate, k = (name if name != ROW else f"{ROW}_duplicated_0"), 0
+        while candidate in unique or candidate == ROW:
+            candidate, k = f"{name}_duplicated_{k}", k + 1
+        unique.append(candidate)
+    return unique
 
 
 def _parquet_chunks(path: Path, head: bytes, chunk_rows: int) -> Iterator[RawBatch]:
@@ -166,27 +206,47 @@ def _parquet_chunks(path: Path, head: bytes, chunk_rows: int) -> Iterator[RawBat
             break
         except Exception as exc:
             raise FileRejected(f"unreadable Parquet file: {exc}") from exc
-        frame = pl.from_arrow(batch)
-        assert isinstance(frame, pl.DataFrame)
+        frame = _plain_columns(batch)
         yield RawBatch(_numbered(frame, offset), _no_errors(), False)
         offset += frame.height
         first = False
     if first:
-        empty = pl.from_arrow(parquet.schema_arrow.empty_table())
-        assert isinstance(empty, pl.DataFrame)
+        empty = _plain_columns(parquet.schema_arrow.empty_table())
         yield RawBatch(_numbered(empty, 1), _no_errors(), False)
+
+
+def _plain_columns(batch: pa.RecordBatch | pa.Table) -> pl.DataFrame:
+    """A Parquet batch with unique column names, and dictionary-encoded (categorical) strings,
+    as pandas writes them, read as plain strings."""
+    frame = pl.from_arrow(batch.rename_columns(_safe_names(batch.schema.names)))
+    assert isinstance(frame, pl.DataFrame)
+    coded = [n for n, t in frame.schema.items() if isinstance(t, (pl.Categorical, pl.Enum))]
+    return frame.with_columns(pl.col(coded).cast(pl.String)) if coded else frame
 
 
 def _numbered(frame: pl.DataFrame, offset: int) -> pl.DataFrame:
     return frame.with_row_index(ROW, offset=offset)
 
 
-def _csv_chunks(path: Path, chunk_rows: int, lossy: bool) -> Iterator[RawBatch]:
-    """Polars' streaming reader; on a malformed record, the csv module takes over from there."""
+def _csv_chunks(
+    path: Path, chunk_rows: int, lossy: bool, head: bytes, compressed: bool
+) -> Iterator[RawBatch]:
+    """Polars' streaming reader when every record has the header's field count; otherwise, and
+    for gzip or line endings Polars does not split on (CR alone), the csv module, record by
+    record. Polars pads a record that is short of fields with nulls, so a counting pass goes
+    first (about 1 s for 250,000 notes)."""
+    cr_only = b"\r" in head and b"\n" not in head
+    if compressed or cr_only or not _regular(path):
+        yield from _csv_chunks_slowly(path, chunk_rows, lossy, skip=0)
+        return
     done = 0
     scan = pl.scan_csv(
         path, infer_schema=False, encoding="utf8-lossy" if lossy else "utf8", raise_if_empty=False
-    ).with_row_index(ROW, offset=1)
+    )
+    names = scan.collect_schema().names()
+    if ROW in names:
+        scan = scan.rename(dict(zip(names, _safe_names(names), strict=True)))
+    scan = scan.with_row_index(ROW, offset=1)
     try:
         for frame in scan.collect_batches(chunk_size=chunk_rows):
             yield RawBatch(frame, _no_errors(), lossy)
@@ -199,14 +259,31 @@ def _csv_chunks(path: Path, chunk_rows: int, lossy: bool) -> Iterator[RawBatch]:
     yield from _csv_chunks_slowly(path, chunk_rows, lossy, skip=done)
 
 
-def _csv_chunks_slowly(path: Path, chunk_rows: int, lossy: bool, skip: int) -> Iterator[RawBatch]:
-    """Record by record, so a malformed record is reported with its number, not fatal."""
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+def _regular(path: Path) -> bool:
+    """Every record has as many fields as the header, and none is blank."""
+    with _csv_text(path) as handle:
         reader = csv.reader(handle)
-        header = next(reader)
+        width = len(next(reader, []))
+        return all(len(record) == width for record in reader)
+
+
+def _csv_text(path: Path) -> io.TextIOWrapper:
+    return io.TextIOWrapper(_open_bytes(path), encoding="utf-8-sig", errors="replace", newline="")
+
+
+def _csv_chunks_slowly(path: Path, chunk_rows: int, lossy: bool, skip: int) -> Iterator[RawBatch]:
+    """Record by record, so a malformed record is reported with its number, not fatal. Blank
+    lines are not records."""
+    with _csv_text(path) as handle:
+        reader = csv.reader(handle)
+        header = _safe_names(next(reader, []))
         records: list[list[object]] = []
         errors: list[dict[str, object]] = []
-        for number, record in enumerate(reader, start=1):
+        number = 0
+        for record in reader:
+            if not record:
+                continue
+            number += 1
             if number <= skip:
                 continue
             if len(record) == len(header):
@@ -234,10 +311,12 @@ def _csv_batch(
     return RawBatch(frame, _errors(errors), lossy)
 
 
-def _jsonl_chunks(path: Path, chunk_rows: int, lossy: bool) -> Iterator[RawBatch]:
+def _jsonl_chunks(
+    path: Path, chunk_rows: int, lossy: bool, typed: tuple[str, ...]
+) -> Iterator[RawBatch]:
     lines: list[bytes] = []
     numbers: list[int] = []
-    with path.open("rb") as handle:
+    with _open_bytes(path) as handle:
         for number, line in enumerate(handle, start=1):
             if number == 1 and line.startswith(codecs.BOM_UTF8):
                 line = line[len(codecs.BOM_UTF8) :]
@@ -246,27 +325,44 @@ def _jsonl_chunks(path: Path, chunk_rows: int, lossy: bool) -> Iterator[RawBatch
             lines.append(line)
             numbers.append(number)
             if len(lines) >= chunk_rows:
-                yield _jsonl_batch(lines, numbers, lossy)
+                yield _jsonl_batch(lines, numbers, lossy, typed)
                 lines, numbers = [], []
     if lines:
-        yield _jsonl_batch(lines, numbers, lossy)
+        yield _jsonl_batch(lines, numbers, lossy, typed)
 
 
-def _jsonl_batch(lines: list[bytes], numbers: list[int], lossy: bool) -> RawBatch:
-    """Polars parses a clean chunk at once; any surprise sends the chunk line by line."""
-    if not lossy:
+def _jsonl_batch(
+    lines: list[bytes], numbers: list[int], lossy: bool, typed: tuple[str, ...]
+) -> RawBatch:
+    """Polars parses a clean chunk at once; any surprise sends the chunk line by line. So does a
+    list or object under a contract key, which Polars would turn into its JSON text."""
+    joined = b"\n".join(lines)
+    if not lossy and not _nested_under(typed).search(joined):
         try:
-            frame = pl.read_ndjson(io.BytesIO(b"\n".join(lines)), infer_schema_length=None)
+            frame = pl.read_ndjson(io.BytesIO(joined), infer_schema_length=None)
+            frame.columns = _safe_names(frame.columns)
             if frame.height == len(lines) and not any(t.is_nested() for t in frame.dtypes):
                 text = frame.select(pl.all().cast(pl.String))
                 numbered = text.with_columns(pl.Series(ROW, numbers, dtype=pl.UInt32))
                 return RawBatch(numbered.select(ROW, *text.columns), _no_errors(), False)
         except pl.exceptions.PolarsError:
             pass
-    return _jsonl_batch_slowly(lines, numbers, lossy)
+    return _jsonl_batch_slowly(lines, numbers, lossy, typed)
 
 
-def _jsonl_batch_slowly(lines: list[bytes], numbers: list[int], lossy: bool) -> RawBatch:
+@cache
+def _nested_under(keys: tuple[str, ...]) -> re.Pattern[bytes]:
+    """`"key": [` or `"key": {` for any of the keys (inside a JSON string the quotes would be
+    escaped, so a match is a real list or object, or at worst a needless slow parse)."""
+    names = b"|".join(re.escape(k.encode()) for k in keys)
+    return re.compile(b'"(?:' + names + rb')"\s*:\s*[\[{]')
+
+
+def _jsonl_batch_slowly(
+    lines: list[bytes], numbers: list[int], lossy: bool, typed: tuple[str, ...]
+) -> RawBatch:
+    """Line by line; a list or object where the contract wants text or a timestamp makes the
+    line an error for that column (elsewhere it is kept as JSON text)."""
     records: list[dict[str, object]] = []
     errors = []
     for number, raw in zip(numbers, lines, strict=True):
@@ -279,7 +375,18 @@ def _jsonl_batch_slowly(lines: list[bytes], numbers: list[int], lossy: bool) -> 
         if not isinstance(value, dict):
             errors.append(_row_error(number, "not_an_object", line, "a line must be a JSON object"))
             continue
-        records.append({ROW: number, **{k: _as_text(v) for k, v in value.items()}})
+        nested = next((k for k in typed if isinstance(value.get(k), (list, dict))), None)
+        if nested is not None:
+            kind = "a list" if isinstance(value[nested], list) else "an object"
+            message = f"wrong_type: cannot read {nested} as a single value ({kind})"
+            errors.append(
+                {**_row_error(number, "wrong_type", json.dumps(value[nested]), message),
+                 "column_name": nested}
+            )  # fmt: skip
+            continue
+        names = _safe_names(list(value))
+        values = {n: _as_text(v) for n, v in zip(names, value.values(), strict=True)}
+        records.append({ROW: number, **values})
     columns = list(dict.fromkeys(k for r in records for k in r)) or [ROW]
     schema = {c: pl.UInt32 if c == ROW else pl.String for c in columns}
     return RawBatch(pl.DataFrame(records, schema=schema), _errors(errors), lossy)

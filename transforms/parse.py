@@ -86,10 +86,18 @@ def coerce_batch(
     raw: pl.DataFrame, contract: Contract, *, decode_errors: bool = False
 ) -> CoercedBatch:
     """Cast `raw` to the contract; every cell that fails becomes one error row, the row is kept."""
+    raw = raw.rename(_contract_names(raw.columns, contract))
     missing = [c for c in contract.required if c not in raw.columns]
     if missing:
+        found = [c for c in raw.columns if c != ROW]
+        hint = next(
+            (f" (the header looks separated by {d!r}, not ',')" for d in (";", "\t", "|")
+             if found and found[0].count(d) >= 2),
+            "",
+        )  # fmt: skip
         raise FileRejected(
-            f"missing required column(s) {', '.join(missing)}; found: {', '.join(raw.columns)}"
+            f"missing required column(s) {', '.join(missing)}; "
+            f"found: {', '.join(found) or 'no columns'}{hint}"
         )
     extra_columns = [c for c in raw.columns if c not in contract.schema and c != ROW]
     typed: list[pl.Expr] = [pl.col(ROW)]
@@ -103,7 +111,7 @@ def coerce_batch(
         checks.append(_error_rows(name, failed, rule))
     if decode_errors:
         checks.extend(_invalid_utf8(c) for c in raw.columns if raw.schema[c] == pl.String)
-    typed.append(_extra_json(extra_columns))
+    typed.append(_extra_json({c: raw.schema[c] for c in extra_columns}))
     rows = raw.select(typed)
     errors = (
         pl.concat([raw.filter(check[0]).select(check[1]) for check in checks], how="vertical")
@@ -111,6 +119,18 @@ def coerce_batch(
         else pl.DataFrame(schema=ERROR_SCHEMA)
     )
     return CoercedBatch(rows=rows, errors=errors.sort("row_number", "column_name"))
+
+
+def _contract_names(columns: list[str], contract: Contract) -> dict[str, str]:
+    """Input names that are a contract column but for case and surrounding spaces ("Note_ID",
+    " text "), renamed to it; never when the exact name is also there."""
+    wanted = {name.lower(): name for name in contract.schema}
+    renames: dict[str, str] = {}
+    for column in columns:
+        target = wanted.get(column.strip().lower())
+        if target and column != target and target not in columns and target not in renames.values():
+            renames[column] = target
+    return renames
 
 
 def _coerce_column(
@@ -123,6 +143,9 @@ def _coerce_column(
         if isinstance(source, pl.Datetime):
             value = col.dt.replace_time_zone("UTC") if source.time_zone is None else col
             return value.dt.convert_time_zone("UTC").dt.cast_time_unit("us"), pl.lit(False), ""
+        if source == pl.Date:  # midnight UTC, as a date-only text value is read
+            value = col.cast(pl.Datetime("us")).dt.replace_time_zone("UTC")
+            return value, pl.lit(False), ""
         if source == pl.String:
             text = pl.when(col.str.strip_chars() == "").then(None).otherwise(col)
             value = parsed_timestamp(text)
@@ -171,9 +194,13 @@ def _type_name(name: str) -> str:
     return "an ISO 8601 timestamp" if name.endswith(("_start", "_end", "_at")) else "text"
 
 
-def _extra_json(columns: list[str]) -> pl.Expr:
+def _extra_json(columns: dict[str, pl.DataType]) -> pl.Expr:
     """Unknown extra columns are kept, as one JSON object per row."""
     if not columns:
         return pl.lit(None, dtype=pl.String).alias("extra")
-    fields = [pl.col(c).cast(pl.String, strict=False) for c in columns]
+    # Scalars as text; lists and structs stay JSON arrays and objects (with their field names).
+    fields = [
+        pl.col(c) if t.is_nested() else pl.col(c).cast(pl.String, strict=False)
+        for c, t in columns.items()
+    ]
     return pl.struct(fields).struct.json_encode().alias("extra")
