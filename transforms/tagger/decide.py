@@ -503,22 +503,22 @@ def placeholder_ok(span: str) -> bool:
 def decide_prewritten(text: str, cues: Cues) -> list[Cue]:
     """The interview still to come (and not a later round), or an unfilled placeholder."""
     later = cues.get("LATER_ROUND", [])
+    strong = cues.get("FUTURE_MEET_YOU", []) + cues.get("FUTURE_INTERVIEW", [])
+    weak = cues.get("FUTURE_MEET", [])
     # "Thanks for seeing me this afternoon" may be written before or after; a note that tells of
     # the visit in the past ("you said", "on my way out", "I found the discussion") came after.
-    told_in_past = bool(cues.get("SPEC_REMARK") or cues.get("EXIT") or _PAST_VISIT.search(text))
+    told_in_past = (strong or weak) and bool(
+        cues.get("SPEC_REMARK") or cues.get("EXIT") or _PAST_VISIT.search(text)
+    )
     ok = [
         c
-        for c in cues.get("FUTURE_MEET_YOU", []) + cues.get("FUTURE_INTERVIEW", [])
+        for c in strong
         if not _near_any(text, c, later)
         and not negated(text, c.start)
         and not (told_in_past and _SAME_DAY.search(text, c.start, c.end))
     ]
     if not told_in_past:
-        ok += [
-            c
-            for c in cues.get("FUTURE_MEET", [])
-            if _soon_after(text, c, cues) and not _near_any(text, c, later)
-        ]
+        ok += [c for c in weak if _soon_after(text, c, cues) and not _near_any(text, c, later)]
     ok += [c for c in cues.get("PLACEHOLDER", []) if placeholder_ok(text[c.start : c.end])]
     return ok
 
