@@ -32,6 +32,9 @@ def _raw(*rows: dict[str, str | None]) -> pl.DataFrame:
         "2026-03-04T10:00:00",
         "2026-03-04 10:00",
         "2026-03-04T10:00:00.000000Z",
+        "2026-03-04T12:00:00+02",
+        "20260304T100000Z",
+        "2026-03-04T10:00:00,0Z",
     ],
 )
 def test_iso_timestamps_with_or_without_offset_are_the_same_instant(text: str) -> None:

@@ -67,6 +67,12 @@ def normalized_timestamp(text: pl.Expr) -> pl.Expr:
     """ISO 8601 strings to one shape with an explicit offset; a missing offset means UTC."""
     s = (
         text.str.strip_chars()
+        # the basic format ("20260304T100000Z") and a decimal comma ("10:00:00,5") are ISO too
+        .str.replace(
+            r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})", "${1}-${2}-${3}T${4}:${5}:${6}"
+        )
+        .str.replace(r"^(\d{4}-\d{2}-\d{2}[ tT]\d{2}:\d{2}:\d{2}),(\d)", "${1}.${2}")
+        .str.replace(r"(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-]\d{2})$", "${1}:00")  # "+02"
         .str.replace(r"^(\d{4}-\d{2}-\d{2})$", "${1}T00:00:00")
         .str.replace(r"^(\d{4}-\d{2}-\d{2})[ tT]", "${1}T")
         .str.replace(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})($|[zZ+-])", "${1}:00${2}")
