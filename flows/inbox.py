@@ -262,9 +262,12 @@ def _csv_chunks(
 def _regular(path: Path) -> bool:
     """Every record has as many fields as the header, and none is blank."""
     with _csv_text(path) as handle:
-        reader = csv.reader(handle)
-        width = len(next(reader, []))
-        return all(len(record) == width for record in reader)
+        reader = csv.reader(handle, strict=True)  # strict: a quote left open ends in an error
+        try:
+            width = len(next(reader, []))
+            return all(len(record) == width for record in reader)
+        except csv.Error:
+            return False
 
 
 def _csv_text(path: Path) -> io.TextIOWrapper:
@@ -293,12 +296,33 @@ def _csv_chunks_slowly(path: Path, chunk_rows: int, lossy: bool, skip: int) -> I
             if len(records) + len(errors) >= chunk_rows:
                 yield _csv_batch(header, records, errors, lossy)
                 records, errors = [], []
+        if records and _open_quote_at_end(path, records[-1]):
+            last = records.pop()
+            errors.append(
+                _row_error(int(str(last[0])), "unclosed_quote", ",".join(map(str, last[1:])),
+                           "a quote opened in this record is never closed: the rest of the file "
+                           "was read into it")
+            )  # fmt: skip
         if records or errors:
             yield _csv_batch(header, records, errors, lossy)
 
 
+def _open_quote_at_end(path: Path, record: list[object]) -> bool:
+    """The file's last record runs over several lines and the file does not end on a quote: the
+    csv module read everything after an unclosed quote into it."""
+    if not any("\n" in str(field) for field in record[1:]):
+        return False
+    tail = b""
+    with _open_bytes(path) as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            tail = (tail + block)[-64:]
+    return not tail.rstrip(b"\r\n \t").endswith(b'"')
+
+
 def _wrong_field_count(number: int, record: list[str], expected: int) -> dict[str, object]:
     message = f"expected {expected} fields, found {len(record)}"
+    if any("\n" in field for field in record):
+        message += " (a quote left open may have joined several lines into this record)"
     return _row_error(number, "wrong_field_count", ",".join(record), message)
 
 

@@ -377,3 +377,11 @@ def test_semicolon_header_is_refused_with_a_hint(tmp_path: Path) -> None:
     checked = _check(tmp_path, "notes_s.csv", data)
     assert checked.file_error is not None
     assert "separated by ';'" in checked.file_error and "_row" not in checked.file_error
+
+
+def test_a_quote_left_open_to_the_end_is_named_not_merged(tmp_path: Path) -> None:
+    good = _csv(_row("a"), _row("b"), _row("c")).decode()
+    header, first, *rest = good.splitlines()
+    broken = first.replace("Thanks for", '"Thanks for', 1)  # opens a quote it never closes
+    checked = _check(tmp_path, "notes_q.csv", "\n".join([header, broken, *rest, ""]).encode())
+    assert checked.quarantined == [(1, None, "unclosed_quote")] and checked.rows_loaded == 0
