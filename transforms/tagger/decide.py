@@ -888,10 +888,9 @@ def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
         return False  # "enjoy them :) Fingers crossed": a new sentence after a smiley
     # A title-case run is judged by the word before it: "visit St Anne's Primary", "for Data
     # Entry Clerk" name the place and the job.
-    run_start = _TITLE_RUN_BEFORE.search(text, max(0, cue.start - 60), cue.start)
-    before = _WORD.findall(
-        text[max(0, cue.start - 20) : run_start.start() if run_start else cue.start]
-    )
+    run = _TITLE_RUN_BEFORE.search(text, max(0, cue.start - 60), cue.start)
+    run_start = run.start() if run else cue.start
+    before = _WORD.findall(text[max(0, run_start - 20) : run_start])
     if _PROJECT_NAME.match(text, cue.start) and not _ROLE_AFTER_TITLE_RUN.match(text, cue.end):
         return True  # "with Project Ember": a named project (not "the Programme Manager role")
     if before and before[-1].lower() in _NAME_PRECEDERS or _vocative(text, cue, before):
