@@ -103,9 +103,9 @@ def load_file(
                     validator=validator,
                     run_name=file.path.name if number == 1 else f"{file.path.name} #{number}",
                 )
+            except FileRejected:
+                raise
             except (pl.exceptions.PolarsError, TypeError, ValueError) as exc:
-                if isinstance(exc, FileRejected):
-                    raise
                 raise FileRejected(_surprise(exc, number)) from exc
             if pending is not None:
                 stage(finish_check(pending))
