@@ -314,6 +314,8 @@ def _open_quote_at_end(path: Path, record: list[object]) -> bool:
         return False
     tail = b""
     with _open_bytes(path) as handle:
+        if not isinstance(handle, gzip.GzipFile):  # a plain file is read from near its end
+            handle.seek(max(0, path.stat().st_size - 64))
         for block in iter(lambda: handle.read(1 << 20), b""):
             tail = (tail + block)[-64:]
     return not tail.rstrip(b"\r\n \t").endswith(b'"')
