@@ -7,7 +7,9 @@ Notes are assembled here from a few dozen sentences combined at random (the samp
 is deliberately not used). The tagger is timed through ``Tagger.tag_compact``, the call the
 pipeline makes (``transforms.note_tags``): language, features and evidence of every note.
 Targets on a 2-core machine: full tagger >= 50% of tokenizer-only throughput single-process,
-and >= 1.6x that with two processes.
+and >= 1.6x that with two processes. The three runs take turns for --rounds rounds (default 5);
+rates and ratios are medians over the rounds, each ratio taken within its round, because a
+single run on a shared machine can be off by a third.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from collections.abc import Callable
 from itertools import cycle, islice
 from pathlib import Path
+from statistics import median
 
 from transforms.tagger import load_tagger
 
@@ -97,22 +100,26 @@ def read_notes(paths: list[Path], n: int) -> list[str]:
     return list(islice(cycle(texts), n))
 
 
-def _measure(name: str, run: Callable[[], object], n_notes: int, n_words: int) -> float:
-    """Run once; print wall-clock rates and the rate per CPU-second of this process.
+def _timed(run: Callable[[], object]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one call, from a collected heap."""
+    gc.collect()  # each run starts from a collected heap, whatever the run before left
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _print(name: str, walls: list[float], cpus: list[float], n_notes: int, n_words: int) -> None:
+    """Median wall-clock rates over the rounds, their range, and the rate per CPU-second.
 
     The CPU-second rate is what to compare on a shared machine: other jobs slow the wall
     clock, not the CPU time. For the multi-process run only the wall clock is meaningful.
     """
-    gc.collect()  # each run starts from a collected heap, whatever the run before left
-    wall, cpu = time.perf_counter(), time.process_time()
-    run()
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    rate = n_notes / wall
+    wall = median(walls)
     print(
-        f"{name:<24} {rate:>9,.0f} notes/s {n_words / wall:>11,.0f} words/s {wall:6.2f}s wall"
-        f"  | {n_notes / cpu:>9,.0f} notes/cpu-s"
+        f"{name:<20} {n_notes / wall:>9,.0f} notes/s {n_words / wall:>11,.0f} words/s"
+        f"  (rounds {n_notes / max(walls):,.0f}-{n_notes / min(walls):,.0f})"
+        f"  | {n_notes / median(cpus):>9,.0f} notes/cpu-s"
     )
-    return rate
 
 
 def main() -> None:
@@ -121,6 +128,9 @@ def main() -> None:
     )
     parser.add_argument("--notes", type=int, default=20000, help="number of notes (default 20000)")
     parser.add_argument("--processes", type=int, default=2, help="processes for the parallel run")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="rounds of the three runs; medians are printed"
+    )
     parser.add_argument(
         "--jsonl",
         nargs="+",
@@ -137,18 +147,35 @@ def main() -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())  # other jobs on the machine
     print(f"{args.notes} notes, {words} words, tagger {tagger.version}, load average {load}")
     tokenizer = tagger.nlp.tokenizer
-    tok = _measure(
-        "tokenizer only", lambda: list(tokenizer.pipe(notes, batch_size=1000)), len(notes), words
+    runs: dict[str, Callable[[], object]] = {
+        "tokenizer only": lambda: list(tokenizer.pipe(notes, batch_size=1000)),
+        "tagger, 1 process": lambda: tagger.tag_compact(notes),
+        f"tagger, {args.processes} processes": lambda: tagger.tag_compact(
+            notes, n_process=args.processes
+        ),
+    }
+    # The three runs take turns, round after round: a slow spell of a shared machine then
+    # slows all three alike, and each ratio is taken within one round.
+    walls: dict[str, list[float]] = {name: [] for name in runs}
+    cpus: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.rounds):
+        for name, run in runs.items():
+            wall, cpu = _timed(run)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    for name in runs:
+        _print(name, walls[name], cpus[name], len(notes), words)
+    tok, one, many = walls.values()
+    single = [t / o for t, o in zip(tok, one, strict=True)]
+    parallel = [o / m for o, m in zip(one, many, strict=True)]
+    print(
+        f"tagger / tokenizer: {median(single):.0%} (rounds {min(single):.0%}-{max(single):.0%};"
+        " target >= 50%)"
     )
-    one = _measure("tagger, 1 process", lambda: tagger.tag_compact(notes), len(notes), words)
-    many = _measure(
-        f"tagger, {args.processes} processes",
-        lambda: tagger.tag_compact(notes, n_process=args.processes),
-        len(notes),
-        words,
+    print(
+        f"{args.processes} processes / 1 process: {median(parallel):.2f}x"
+        f" (rounds {min(parallel):.2f}-{max(parallel):.2f}x; target >= 1.6x)"
     )
-    print(f"tagger / tokenizer: {one / tok:.0%} (target >= 50%)")
-    print(f"{args.processes} processes / 1 process: {many / one:.2f}x (target >= 1.6x)")
 
 
 if __name__ == "__main__":
