@@ -925,3 +925,38 @@ def test_claims_records_and_titles_in_office_notes(
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I led a similar integration at [COMPANY], onto a single ledger.", False),
+        ("I used it throughout my placement at [SCHOOL] with my lower group.", False),
+        ("We had a very similar problem at [COMPANY] and snapshots fixed it.", False),
+        ("I am very enthusiastic about the opportunity to join [COMPANY].", True),
+        ("I look forward to working at [COMPANY].", True),
+        ("Thanks for the interview for the role at [Company].", True),
+    ],
+)
+def test_a_redacted_employer_in_the_candidates_record_is_not_a_placeholder(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "prewritten") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Just a quick card to say thank you for seeing me this afternoon.", False),
+        ("Thank you in advance for seeing me this afternoon.", True),
+        (
+            "Thank you for the opportunity to interview on Thursday. I particularly enjoyed "
+            "the written exercise on the lease dispute.",
+            False,
+        ),
+    ],
+)
+def test_this_afternoon_alone_does_not_make_the_visit_still_to_come(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "prewritten") is expected

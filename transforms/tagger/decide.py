@@ -500,8 +500,12 @@ def placeholder_ok(span: str) -> bool:
     return bool(found & _PLACEHOLDER_WORDS) or inner.upper().strip("X") == ""
 
 
-def decide_prewritten(text: str, cues: Cues) -> list[Cue]:
-    """The interview still to come (and not a later round), or an unfilled placeholder."""
+def decide_prewritten(text: str, cues: Cues, fit: list[Cue] | tuple[()] = ()) -> list[Cue]:
+    """The interview still to come (and not a later round), or an unfilled placeholder.
+
+    A redaction tag for the candidate's own employer or school ("my placement at [SCHOOL]")
+    is not a placeholder: it stands in the candidate's record, where a template names nothing.
+    """
     later = cues.get("LATER_ROUND", [])
     strong = cues.get("FUTURE_MEET_YOU", []) + cues.get("FUTURE_INTERVIEW", [])
     weak = cues.get("FUTURE_MEET", [])
@@ -519,13 +523,49 @@ def decide_prewritten(text: str, cues: Cues) -> list[Cue]:
     ]
     if not told_in_past:
         ok += [c for c in weak if _soon_after(text, c, cues) and not _near_any(text, c, later)]
-    ok += [c for c in cues.get("PLACEHOLDER", []) if placeholder_ok(text[c.start : c.end])]
+    ok += [
+        c
+        for c in cues.get("PLACEHOLDER", [])
+        if placeholder_ok(text[c.start : c.end]) and not _own_organisation_tag(text, c, fit)
+    ]
     return ok
+
+
+def _own_organisation_tag(text: str, cue: Cue, fit: list[Cue] | tuple[()]) -> bool:
+    """An all-capitals organisation tag ("[COMPANY]", "[SCHOOL]") in a clause about the
+    candidate's own record: "I led a similar integration at [COMPANY]", "my placement at
+    [SCHOOL]", "we had the same problem at [COMPANY]". Not when the clause looks ahead to the
+    employer written to ("excited to join [COMPANY]")."""
+    inner = text[cue.start + 1 : cue.end - 1].strip()
+    if not (inner.isupper() and set(inner.split()) <= _ORGANISATION_TAGS):
+        return False
+    clause = _CLAUSE_START.split(_clause_before(text, cue.start, 80))[-1]
+    if _TOWARDS_EMPLOYER.search(clause):
+        return False
+    return bool(_OWN_RECORD_BEFORE.search(clause)) or _in_clause_with(text, cue, list(fit))
+
+
+_ORGANISATION_TAGS = _words(
+    """COMPANY EMPLOYER SCHOOL UNIVERSITY UNI COLLEGE ORGANISATION ORGANIZATION FIRM CLIENT
+    HOSPITAL AGENCY BANK STORE SHOP RESTAURANT HOTEL TRUST COUNCIL CHARITY PRACTICE CLINIC
+    PREVIOUS CURRENT FORMER LAST OLD"""
+)
+_CLAUSE_START = re.compile(r",|\b(?:and|but|so|because|since|as|while|when)\b", re.IGNORECASE)
+_TOWARDS_EMPLOYER = re.compile(
+    r"\b(?:you|your|join|joining|forward|hope|hoping|would|will|excited|opportunity|apply|"
+    r"applying|future)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+# "my previous internship at", "I rebuilt a patch like that at", "we had a similar problem at"
+_OWN_RECORD_BEFORE = re.compile(
+    r"\b(?:my|our|I|we)\b(?:['’](?:ve|d|m))?(?:\s+[\w'’/-]+){0,7}?\s+(?:at|with|for|in|from)\s*$",
+    re.IGNORECASE,
+)
 
 
 _SAME_DAY = re.compile(r"\btoday\b|\bthis (?:morning|afternoon|evening)\b", re.IGNORECASE)
 _PAST_VISIT = re.compile(
-    r"\b(?:i (?:found|enjoyed|learned|learnt|loved|liked|dropped|left)|"
+    r"\b(?:i (?:\w+ly )?(?:found|enjoyed|learned|learnt|loved|liked|dropped|left)|"
     r"we (?:discussed|talked|spoke|covered|chatted)|it was (?:great|lovely|good|nice|a pleasure)|"
     r"you (?:said|mentioned|showed|told))\b",
     re.IGNORECASE,
@@ -1062,7 +1102,7 @@ def decide_all(text: str, cues: Cues) -> tuple[tuple[bool, ...], list[EvidenceTu
     thanks_only = (
         [] if fit else [c._replace(rule=_THANKS_ONLY_RULE) for c in decide_thanks(text, cues)]
     )
-    prewritten = decide_prewritten(text, cues)
+    prewritten = decide_prewritten(text, cues, fit)
     handed = decide_handed(text, cues)
     enthusiasm = decide_enthusiasm(text, cues)
     evidence = [

@@ -1258,7 +1258,7 @@ def prewritten_rules() -> list[Rule]:
         + _expand(["before"], ["today 's", "tomorrow 's", "this afternoon 's",
                                "this morning 's"], ["interview", "meeting"])
         + _expand(["seeing me", "meeting me", "meeting with me", "see me", "meet me",
-                   "fitting me in"], ["tomorrow", "later today", "later", "this afternoon"]),
+                   "fitting me in"], ["tomorrow", "later today", "later"]),
     )  # fmt: skip
     rules += _phrases("FUTURE_MEET", "prewritten.in_advance",
                       ["in advance for", "opportunity to interview"])  # fmt: skip
