@@ -960,3 +960,49 @@ def test_this_afternoon_alone_does_not_make_the_visit_still_to_come(
     tagger: Tagger, text: str, expected: bool
 ) -> None:
     assert has(tagger, text, "prewritten") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You asked about the 6am starts - no bother, been doing them for 3 years.", True),
+        ("Thanks - ran a 40-cover kitchen solo for two years.", True),
+        ("I did two Christmases at a garden centre packing online orders.", True),
+        ("I was doing 120+ parcels a day for DPD.", True),
+        ("I smashed my targets 6 quarters in a row at Currys.", True),
+        ("As a team leader on a dementia unit for the past three years, I supervise shifts.", True),
+        ("I was part of the go-live team when my hospital installed a dispensing robot.", True),
+        ("At the estate where I worked before, we had the same problem.", True),
+        ("I speak Polish, Russian and English, which can be useful for customers.", True),
+        ("My doctoral work used the same mixed-effects models.", True),
+        ("I am sure I can contribute to your company with my skills and experience.", False),
+        ("I am confident I can contribute to your team and I am hard worker.", False),
+        ("I look forward to discussing how my experience can benefit your projects.", False),
+        ("I've done a fair few interviews over the last couple of months.", False),
+        ("2,000 SKUs is a lot of shelf to learn, I'll bring comfy shoes.", False),
+        ("I speak to customers every day.", False),
+    ],
+)
+def test_records_told_plainly_are_fit_and_empty_offers_are_not(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "fit_argument") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was great to learn more about the company and the exciting projects ahead.", False),
+        ("I enjoyed learning more about the group's research and its culture.", False),
+        ("I found the discussion helpful in understanding the scope of the role.", False),
+        ("It was a pleasure to learn more about the role and the direction you are taking.", False),
+        ("Cheers for the interview Dave. 12 years on rewires.", False),
+        ("Great to meet you and the team! Ta, Lily", False),
+        ("About your question for night shifts: it is not a problem for me.", True),
+        ("Quick extra thought on the social media question: reels work.", True),
+    ],
+)
+def test_vague_learning_and_sign_offs_are_not_specific_and_named_questions_are(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "specific_reference") is expected

@@ -74,7 +74,7 @@ _GENERIC_OBJECTS = _words(
     importance communication collaboration ownership transparency trust respect flexibility
     balance wellbeing development progression ideas complex simply clearly day-to-day
     marketing finance engineering design legal compliance procurement analytics technology
-    digital actuarial"""
+    digital actuarial research scope understanding ahead proud"""
 )
 # Common verbs: a clause that goes on past its noun phrase ("the team's mission reminded me",
 # "how the team works") names nothing by them.
@@ -92,7 +92,7 @@ _COMMON_VERBS = _words(
     offers offered consider considers considered expect expects expected remain remains
     remained require requires required decide decides decided resonated resonates resonate
     described describe describes explained explain explains discussed mentioned spoken
-    enjoy enjoys enjoying"""
+    enjoy enjoys enjoying taking doing heading moving"""
 )
 # The workplace itself: "your nursery is gorgeous" praises the place, names nothing in it
 # (but "the new kitchen" is a detail: see _new_thing_ok).
@@ -193,7 +193,7 @@ _GREETING = re.compile(
 )
 _CLOSING_WORDS = (
     "best", "regards", "sincerely", "cheers", "thanks", "warmly", "respectfully", "yours",
-    "gratefully", "cordially",
+    "gratefully", "cordially", "ta",
 )  # fmt: skip
 _CLOSING = re.compile(r"(?i:\b(?:" + "|".join(_CLOSING_WORDS) + r")\b)[ \t]*(?:[,!\-]|\n|$)")
 _PROJECT_NAME = re.compile(r"(?:Project|Operation|Programme|Program|Initiative) [A-Z]")
@@ -205,7 +205,8 @@ _EMOTICON_BEFORE = re.compile(r"[:;=]-?[)(DPp]\s+$|[xX]{1,3}\s+$")
 # A capitalised word right after these and before a sentence end is a name addressed
 # ("Thanks so much for seeing me today Raj!").
 _VOCATIVE_BEFORE = _words(
-    "you today yesterday again tomorrow morning afternoon evening much lot guys all"
+    """you today yesterday again tomorrow morning afternoon evening much lot guys all interview
+    chat call meeting trial tour time"""
 )
 _ROLE_RUN = re.compile(
     r"\s*(?:the|this|your|a|an)?\s*(?:[\w/-]+\s+){0,4}?"
@@ -270,7 +271,8 @@ def _negates(text: str, start: int, before: str, window: int, words: frozenset[s
 
 # What follows a negation word that makes it emphasis, not negation.
 _INTENSIFYING = re.compile(
-    r"\s+(?:wait|just|only|merely|resist|help\s+but|stop|"
+    r"\s+(?:wait|just|only|merely|resist|help\s+but|stop|bother|problems?|worries|worry|issues?|"
+    r"trouble|doubt|"
     r"be\s+(?:any\s+)?(?:more|happier|prouder|gladder|better|keener)|been\s+(?:more|so)|"
     r"tell\s+you|thank\s+you\s+(?:enough|more)|say\s+(?:it\s+)?enough|stress|emphasi[sz]e|"
     r"overstate|express\s+(?:how|enough))\b",
@@ -356,11 +358,14 @@ def _did_work(text: str, cue: Cue) -> bool:
         return False
     if not _PREPARATION.isdisjoint(next_five):
         return False  # "I've done a lot of reading on your new app": preparation
-    if following[:1] and following[0] in {"a", "an", "the", "my"}:
-        following = following[1:]
-    return not (following[:1] and following[0] in _NOT_WORK_OBJECTS)
+    rest = next_five
+    while rest[:1] and rest[0] in _QUANTITY_WORDS:
+        rest = rest[1:]
+    return not (rest[:1] and rest[0] in _NOT_WORK_OBJECTS)
 
 
+# "a fair few interviews", "a couple of interviews": what is done comes after these
+_QUANTITY_WORDS = _words("a an the my fair few lot lots of couple number some many several loads")
 _BRINGING = frozenset({"fit.i_bring", "fit.bring_my"})
 _FIELD_AFTER = frozenset({" [", " {", " <", " _"})
 # "I will bring my ID and certificates as requested": papers to the interview, not a skill.
@@ -369,7 +374,7 @@ _BRINGS_PAPERS = re.compile(
     r"snacks)\b)|"
     r"(?: my| along| with me| the)*(?: [\w-]+)?? (?i:id|cv|resume|résumé|certificates?|"
     r"documents?|passport|portfolio|references|paperwork|laptop|driving licen[cs]e|dbs|boots|kit|"
-    r"ppe|tools|uniform|knives|cards?)\b"
+    r"ppe|tools|uniform|knives|cards?|shoes|trainers|lunch|umbrella|coat)\b"
 )
 _PREPARATION = _words("reading research homework prep preparation")
 _NOT_WORK_OBJECTS = _words(
@@ -383,7 +388,14 @@ _BARE_CLAIM = re.compile(
     r"addition|asset|hire)\b|"
     # "I can contribute a lot to your hospital.": how much, not what
     r"\s+(?:a lot|a great deal|greatly|significantly|so much|much|real value|value|"
-    r"a lot of value)(?:\s+(?:to|for)\s+(?:the|your|this|you)\b[^.!?\n,;]{0,30})?\s*(?:[.!?\n]|$)",
+    r"a lot of value)(?:\s+(?:to|for)\s+(?:the|your|this|you)\b[^.!?\n,;]{0,30})?\s*(?:[.!?\n]|$)|"
+    # "I am sure I can contribute to your company with my skills and experience."
+    r"\s+to (?:the|your|this) (?:team|company|organi[sz]ation|business|firm|role|department|"
+    r"success|school|practice)(?:\s+with my (?:skills|experience|skills and experience|"
+    r"experience and skills))?\s*(?:[.!?\n]|$|and\b)|"
+    # "how my experience can benefit your projects"
+    r"\s+(?:benefit|help|serve|support|add value to)\s+(?:the|your|this|you)\b[^.!?\n,;]{0,30}"
+    r"\s*(?:[.!?\n]|$)",
     re.IGNORECASE,
 )
 
@@ -1029,7 +1041,7 @@ def decide_specific(
     ok += [
         c
         for c in cues.get("SPEC_NOUN", [])
-        if _is_content(text[c.start : c.end].lower())
+        if any(map(_is_content, text[c.start : c.end].lower().split()))
         and not _overlaps(c, cues.get("GIFT_ITEM", []))  # "hope the cookies go down well"
     ]
     ok += [t for c in cues.get("SPEC_PRAISED", []) if (t := _praised_thing(text, c))]

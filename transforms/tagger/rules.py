@@ -483,6 +483,11 @@ _AT_NAMED_EMPLOYER_I_DID = re.compile(
 )
 # "I did returns at Next for two Christmases", "I did a foundation in illustration at Falmouth":
 # something done at a named employer or school (not the interview, a test or a tour there).
+# "I speak Polish, Russian and English": languages are a skill (the language capitalised).
+_I_SPEAK = re.compile(
+    r"\b[Ii] (?:also |can )?(?:speak|am fluent in|['’]m fluent in) (?:fluent |good |some )?"
+    r"[A-Z][a-z]+\b"
+)
 _DID_IT_AT_EMPLOYER = re.compile(
     r"\b[Ii] (?:did|have done|['’]ve done) "
     r"(?!(?:the |my |an? |this |that |your )?(?:interview|test|trial|assessment|tour|visit|"
@@ -560,7 +565,9 @@ _FIT_PATTERNS = (
     (
         "fit.i_was_doing",
         r"\bi was (?:averaging|supervising|coaching|teaching|training|managing|leading) "
-        r"(?!to\b)",
+        r"(?!to\b)|"
+        # "I was doing 120+ parcels a day for DPD", "I was doing the same in a perfume shop"
+        r"\bi was doing (?:the same|similar|exactly|\d)",
         ("i was",),
     ),
     (
@@ -575,8 +582,8 @@ _FIT_PATTERNS = (
         r"\bi(?:" + _APOS + r"ve|" + _APOS + r"m| have| had| am| was)?\b[^.!?\n]{1,80}?\b"
         r"(?:for|since) (?:over |nearly |almost |about |around |the (?:last|past) )?"
         + _NUMBER_WORDS
-        + r"\+? (?:years?|yrs|months|decades?|summers|seasons)\b",
-        ("year", "yrs", "month", "decade", "summers", "seasons"),
+        + r"\+? (?:years?|yrs|months|decades?|summers|seasons|christmas(?:es)?)\b",
+        ("year", "yrs", "month", "decade", "summers", "seasons", "christmas"),
     ),
     # "Been doing second fix 9 yrs"
     (
@@ -591,7 +598,8 @@ _FIT_PATTERNS = (
         "fit.my_research",
         r"\bmy (?:thesis|doctoral|phd|ph\.d\.|dissertation|master['’]?s|postdoctoral|research|"
         r"final[- ]year|capstone) (?:work|research|project|thesis|dissertation|study)? ?"
-        r"(?:on|into|about|in|looked|examined|focused|focussed)\b|"
+        r"(?:on|into|about|in|looked|examined|focused|focussed|used|applied|modelled|modeled|"
+        r"built|developed)\b|"
         # "my master's dissertation modelled ...", "my MEng project modelled a similar scheme"
         r"\bmy (?:[\w'’-]+ )?(?:thesis|dissertation|capstone|(?:meng|msc|ma|mba|bsc|ba|beng|phd|"
         r"master['’]?s|undergraduate|degree|final[- ]year|university|uni) project)\b",
@@ -654,6 +662,7 @@ _FIT_PATTERNS = (
     (
         "fit.i_did_a_stint",
         r"\b(?:i (?:also |just )?)?did (?:a |an |the |my |\w+ )?(?:[\w-]+ ){0,2}?(?:summers?|"
+        r"christmas(?:es)?|"
         r"years?|months?|weeks?|seasons?|placement|internship|stint|apprenticeship|project|similar|"
         r"work experience)\b",
         ("did",),
@@ -691,6 +700,7 @@ _FIT_PATTERNS = (
     # "I was the BIM coordinator for the MEP package"
     (
         "fit.i_was_the_role",
+        r"\bi(?: was|['’]ve been| have been) part of (?:the|a|an) (?:[\w-]+ ){0,3}?team\b|"
         r"\bi(?: was|['’]ve been| have been) (?:the|a|an) (?:[\w-]+ ){0,3}?(?:coordinator|manager|"
         r"lead|leader|engineer|maintainer|"
         r"analyst|developer|designer|consultant|officer|supervisor|head|director|owner|architect|"
@@ -700,13 +710,37 @@ _FIT_PATTERNS = (
         r"superuser|champion|user)\b",
         ("i was", "been"),
     ),
+    # "As a team leader on a dementia unit for the past three years, I ..."
+    (
+        "fit.as_a_role_for_years",
+        r"\bas an? (?:[\w-]+ ){1,6}?(?:for|over) (?:the (?:last|past) )?"
+        + _NUMBER_WORDS
+        + r"\+? (?:years?|yrs|months)\b",
+        ("as a", "as an"),
+    ),
+    # "at the estate where I worked before, we ...", "at the trust where I currently work I ..."
+    (
+        "fit.where_i_worked",
+        r"\b(?:at|in|with) (?:the|a|an|my) [\w' -]{1,30}? where i (?:currently |used to |"
+        r"previously |last )?(?:work|worked|was working|trained|volunteer|volunteered)\b",
+        ("where i",),
+    ),
+    # "I smashed my targets 6 quarters in a row", "hit every sales target"
+    (
+        "fit.hit_my_targets",
+        r"\bi (?:always |consistently |regularly )?(?:hit|smashed|beat|exceeded|met|surpassed|"
+        r"overachieved|smash|exceed) (?:my|all my|every|each|all) (?:[\w-]+ )?(?:targets?|kpis?|"
+        r"quotas?)\b",
+        ("target", "kpi", "quota"),
+    ),
     # "Used it for 3 years.", "Worked there for two years": the record without the "I"
     (
         "fit.did_it_for_years",
-        r"(?:^|[.!?]\s+|\n)(?:used|worked|done|been|run|ran|managed|drove|driven|taught|"
-        r"coached|led|built|had)\b[^.!?\n]{0,60}?\bfor (?:over |nearly |about )?"
+        r"(?:^|[.!?]\s+|\n|\s[-–—]\s+|,\s+)(?:used|worked|done|been|run|ran|managed|drove|"
+        r"driven|taught|coached|led|built|had|did)\b[^.!?\n]{0,60}?\bfor (?:over |nearly |about |"
+        r"the (?:last|past) )?"
         + _NUMBER_WORDS
-        + r"\+? (?:years?|yrs|months)\b",
+        + r"\+? (?:years?|yrs|months|summers|seasons|christmas(?:es)?)\b",
         ("year", "yrs", "month"),
     ),
     # "I've got my CSCS card", "I've got my RHS Level 3"
@@ -878,6 +912,7 @@ def fit_rules() -> list[Rule]:
     ]
     rules += [
         Rule("FIT", "fit.did_it_at_employer", _DID_IT_AT_EMPLOYER, ("did", "done")),
+        Rule("FIT", "fit.i_speak_languages", _I_SPEAK, ("speak", "fluent")),
         Rule("FIT", "fit.at_employer_i_did", _AT_NAMED_EMPLOYER_I_DID),
     ]
     rules += _phrases("FIT_YEARS", "fit.years_of",
@@ -1475,7 +1510,14 @@ _HOPE_IT_GOES_WELL = re.compile(
     re.IGNORECASE,
 )
 _NAMED_QUESTION = re.compile(
-    r"\b(?:on|about|to|re|regarding|for|with) (?:the|your) (?P<cue>[\w-]+) question\b",
+    r"\b(?:on|about|to|re|regarding|for|with) (?:the|your) (?P<cue>[\w-]+(?: [\w-]+)?) "
+    r"question\b",
+    re.IGNORECASE,
+)
+# "About your question for night shifts: ..."
+_QUESTION_ABOUT = re.compile(
+    r"\b(?:your|the) question (?:about|on|for|regarding|re) (?:the |your |my )?"
+    r"(?P<cue>[\w-]+(?: [\w-]+)?)",
     re.IGNORECASE,
 )
 
@@ -1540,6 +1582,7 @@ def specific_rules() -> list[Rule]:
         Rule("SPEC_TOPIC", "specific_reference.that_thing", _THAT_THING, ("that", "those")),
         Rule("SPEC_NOUN", "specific_reference.hope_it_goes_well", _HOPE_IT_GOES_WELL, ("hope",)),
         Rule("SPEC_NOUN", "specific_reference.named_question", _NAMED_QUESTION, ("question",)),
+        Rule("SPEC_NOUN", "specific_reference.question_about", _QUESTION_ABOUT, ("question",)),
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
              ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
         Rule("SPEC_SEEN", "specific_reference.demo",
