@@ -1006,3 +1006,40 @@ def test_vague_learning_and_sign_offs_are_not_specific_and_named_questions_are(
     tagger: Tagger, text: str, expected: bool
 ) -> None:
     assert has(tagger, text, "specific_reference") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There's a little something for the team in the paper bag.", True),
+        ("I've put a crate of teacakes in the post for the depot lads.", True),
+        ("I had lunch delivered to the SDR pod today as a thank-you.", True),
+        ("Should I join, the first round of coffees is on me.", False),
+        ("Would it be weird to send biscuits? Probably. So it's just this note.", False),
+        ("Left the interview, had lunch, came back with this.", False),
+        ("Just a little something to say thank you.", False),
+    ],
+)
+def test_gifts_in_other_words_and_gifts_only_imagined(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "gift") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I write this in the lobby and I hand it to your colleague in the front desk.", True),
+        ("The card I left at the porters' lodge on my way out was written in a hurry.", True),
+        ("Would have left a note at reception but I didn't have a pen, so LinkedIn it is!", False),
+    ],
+)
+def test_hand_overs_at_other_desks_and_hand_overs_only_imagined(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "handed_on_exit") is expected
+
+
+def test_a_name_field_written_out_is_a_placeholder(tagger: Tagger) -> None:
+    assert has(tagger, "Dear Hiring Manager Name,\n\nThank you for the interview.", "prewritten")
+    assert not has(tagger, "Dear Ms Name-Smith, thank you for the interview.", "prewritten")

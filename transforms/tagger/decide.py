@@ -156,7 +156,7 @@ _NOTE_OBJECTS = _words("note card letter envelope")
 # Words that may also stand between the verb and the desk: the person at the desk ("gave this
 # note to the lady at the front desk", "left it with [NAME] on reception").
 _DESK_PERSON_WORDS = _NOTE_WORDS | _words(
-    """to with for lady man guy woman gentleman person someone somebody staff chap bloke girl
+    """to with for your lady man guy woman gentleman person someone somebody staff chap bloke girl
     colleague member team name printed paper hard version of lad lass lassie fella gent guard
     fellow"""
 )
@@ -415,7 +415,7 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
     if not items:
         return given
     excluded = cues.get("GIFT_EXCLUDE", [])
-    items = [c for c in items if not _overlaps(c, excluded)]
+    items = [c for c in items if not _overlaps(c, excluded) and not _eaten(text, c)]
     sends = [
         c
         for c in cues.get("GIFT_SEND", [])
@@ -435,7 +435,8 @@ def decide_gift(text: str, cues: Cues) -> list[Cue]:
 # "a little" / "a small" must not be the note itself.
 _GIVEN_FOR_THEM = re.compile(
     r"(?! (?:note|card|letter|envelope|thank))[^.!?\n]{0,50}?"
-    r"\b(?:for (?:the|your|all the) (?:staff|team|office|crew|boys|lads|girls|guys|shift|"
+    r"\b(?:for (?:the|your|all the) (?:[\w'’-]+ )?(?:staff|team|office|crew|boys|lads|girls|"
+    r"guys|shift|"
     r"night shift|day shift|department|kitchen|staff room|staffroom|panel|residents|patients|"
     r"kids|children|guests|nurses|volunteers)|for everyone|"
     r"to (?:your|the) office|"
@@ -443,6 +444,25 @@ _GIVEN_FOR_THEM = re.compile(
     re.IGNORECASE,
 )
 _IF_AFTER = re.compile(r"\s+if\b", re.IGNORECASE)
+
+
+def _eaten(text: str, item: Cue) -> bool:
+    """'Left the interview, had lunch, came back': a meal the writer had, not one given (but
+    'I had lunch delivered to the team' is)."""
+    return (
+        text[item.start : item.end].lower() in _MEALS
+        and bool(_CONSUMED_BEFORE.search(text, max(0, item.start - 20), item.start))
+        and not _SENT_ON.match(text, item.end)
+    )
+
+
+_MEALS = _words("lunch breakfast dinner coffee tea brunch sandwich pint drink")
+_SENT_ON = re.compile(r"\s+(?:delivered|sent|brought|dropped|ordered|couriered)\b", re.IGNORECASE)
+_CONSUMED_BEFORE = re.compile(
+    r"\b(?:had|have|having|grabbed|grab|ate|eat|eating|drank|drink|drinking)\s+(?:a\s+|some\s+|"
+    r"my\s+)?$",
+    re.IGNORECASE,
+)
 # "for sending me home with a loaf": the employer gave, the writer received.
 _TO_THE_WRITER = re.compile(r" (?:me|us)\b", re.IGNORECASE)
 
@@ -450,16 +470,22 @@ _TO_THE_WRITER = re.compile(r" (?:me|us)\b", re.IGNORECASE)
 def _hedged(text: str, start: int, window: int) -> bool:
     """Negated or hypothetical: a negation or hedge word among the words before `start`, or
     'would have' / 'was going to' earlier in the clause."""
-    if _any_word_in(text, start, window, _GIFT_HEDGES):
-        return True
+    return _any_word_in(text, start, window, _GIFT_HEDGES) or _hypothetical(text, start)
+
+
+def _hypothetical(text: str, start: int) -> bool:
+    """'would have' / 'was going to' / 'should I join' earlier in the clause."""
     clause = _clause_before(text, start).lower()
     return any(w in clause for w in _HYPOTHETICAL_WORDS) and bool(_HYPOTHETICAL.search(clause))
 
 
 _HYPOTHETICAL_WORDS = ("would", "could", "going to", "planned", "meant", "thought", "think",
-                       "wanted", "if ")  # fmt: skip
+                       "wanted", "if ", "should", "once", "when", "is it")  # fmt: skip
 _HYPOTHETICAL = re.compile(
-    r"\b(?:would(?: have|['’]ve)|could have|was going to|were going to|had planned to|"
+    # "Should I join, the first round is on me", "Would it be weird to send biscuits?"
+    r"\b(?:should i (?:join|get|be|start)|(?:once|when) i (?:start|join)|would it be|"
+    r"is it (?:ok|okay|weird|odd|strange|appropriate|allowed)|"
+    r"would(?: have|['’]ve)|could have|was going to|were going to|had planned to|"
     r"meant to|thought about|thinking of|thinking about|think about|did think|wanted to|"
     r"if i were|if it were|if i could|if i was allowed|if allowed|if i (?:get|land)|"
     r"if (?:i['’]m|i am) (?:lucky|successful|offered|hired)|if lucky)\b",
@@ -628,7 +654,7 @@ def decide_handed(text: str, cues: Cues) -> list[Cue]:
     """Left with the front desk, or a hand-over of the note together with 'on my way out'."""
     ok = [c for c in cues.get("HANDOFF_DESK", []) if not negated(text, c.start)]
     for hand in cues.get("HAND", []):
-        if negated(text, hand.start):
+        if negated(text, hand.start) or _hypothetical(text, hand.start):
             continue
         for desk in cues.get("DESK", []):
             if _hand_to_desk(text, hand, desk):

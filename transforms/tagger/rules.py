@@ -985,7 +985,11 @@ _SOME = ["some", "a few", "a couple of", "a slab", "a box of", "a bag of", "a tr
          "a bottle of"]  # fmt: skip
 _GIVEN_TO_THEM = _expand(_GIVING_VERBS, _GIVING_PARTICLES, ["u", "you", "the team", "everyone"],
                          _SOME)  # fmt: skip
-_OFFERED = _expand(_GIVING_VERBS, _GIVING_PARTICLES, [*_SOME, "a little", "a small"])
+_OFFERED = _expand(_GIVING_VERBS, _GIVING_PARTICLES, [*_SOME, "a little", "a small"]) + [
+    # "There's a little something for the team in the bag", "a crate of teacakes for the lads"
+    "a little something", "a small something", "a wee something", "a little treat",
+    "a small treat", "a crate of",
+]  # fmt: skip
 # "lunch on me" (decide.py: not "next coffee's on me if I get the job")
 _ON_ME = _expand(["lunch", "coffee", "coffees", "drinks", "breakfast", "pizza", "cake",
                   "a round"], _opt("'s", "is", "are"), ["on me"])  # fmt: skip
@@ -1196,7 +1200,7 @@ _LATER_ROUND = [
     "next conversation", "next meeting", "again", "rest of the team", "in person",
     "further conversations", "continuing", "continue the conversation", "future", "decision",
     "next week", "panel interview", "coming weeks", "coming days", "soon", "more of the team",
-    "in the process",
+    "in the process", "shadow shift", "induction", "first shift",
 ]  # fmt: skip
 _PLACEHOLDER_WORDS = (
     r"name|company|organi[sz]ation|role|position|title|job|interviewer|hiring|manager|"
@@ -1325,6 +1329,11 @@ def prewritten_rules() -> list[Rule]:
         Rule("PLACEHOLDER", "prewritten.placeholder_caps",
              re.compile(r"\b(?:INSERT|ENTER|ADD)(?: [A-Z]{2,}){1,3}\b|\bX{3,}\b"),
              ("insert", "enter", "add", "xxx")),
+        # "Dear Hiring Manager Name,": a template's field written out, without brackets
+        Rule("PLACEHOLDER", "prewritten.placeholder_name_field",
+             re.compile(r"\bDear (?:(?:Hiring|Manager|Recipient|Interviewer|Recruiter|Contact|"
+                        r"First|Last|Full) )*Name\b"),
+             ("dear",)),
     ]  # fmt: skip
     return rules
 
@@ -1339,7 +1348,8 @@ _HAND_VERBS = ["left", "leave", "leaving", "handed", "hand", "handing", "gave", 
 _DESKS = ["receptionist", "reception", "front desk", "front office", "security desk",
           "lobby desk", "concierge", "desk", "doorman", "front - desk", "frontdesk",
           "reception desk", "office manager", "assistant", "security", "security guard",
-          "guard", "porter", "reception team", "front desk team", "lobby"]  # fmt: skip
+          "guard", "porter", "reception team", "front desk team", "lobby", "porters ' lodge",
+          "porter 's lodge", "porters lodge", "lodge", "gatehouse"]  # fmt: skip
 
 
 @spacy.registry.misc("followup.handed_rules.v1")
@@ -1354,7 +1364,7 @@ def handed_rules() -> list[Rule]:
     """
     rules = _phrases("HAND", "handed_on_exit.hand_over", _HAND_VERBS)
     rules += _phrases("DESK", "handed_on_exit.desk",
-                      _expand(["with", "at", "to", "on"], _opt("the", "your", "a"),
+                      _expand(["with", "at", "to", "on", "in"], _opt("the", "your", "a"),
                               _DESKS))  # fmt: skip
     rules += _phrases(
         "HANDOFF_DESK",
