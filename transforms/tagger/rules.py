@@ -244,11 +244,6 @@ _ENTHUSIASM_PATTERNS = (
         r"\b(?:best part|highlight) of my (?:week|day|month|year)|\bmade my (?:day|week)\b",
         ("best part", "highlight", "made my"),
     ),
-    (
-        "enthusiasm.day_one",
-        r"\b(?:from|on) day one\b|\bhit the ground running\b|\bready to (?:start|go|dive in)\b",
-        ("day one", "ground running", "ready to"),
-    ),
     ("enthusiasm.sold", r"\b(?:i'?m|i am|i’m|totally|completely) sold\b", ("sold",)),
     (
         "enthusiasm.dream_job",
@@ -358,12 +353,13 @@ def enthusiasm_rules() -> list[Rule]:
              "the opportunity", "to help", "to build"],
         ),
     )  # fmt: skip
+    # (not "really enjoyed" / "really liked": labellers read those as politeness, 3 in 43)
     rules += _phrases(
         "ENTHUSIASM",
-        "enthusiasm.intensified_enjoyed",
+        "enthusiasm.intensified_love",
         _expand(
             ["really", "truly", "thoroughly", "genuinely", "so", "greatly", "very much"],
-            ["enjoyed", "liked", "love", "loved"],
+            ["love", "loved"],
         ),
     )
     rules += _phrases(
