@@ -1043,3 +1043,28 @@ def test_hand_overs_at_other_desks_and_hand_overs_only_imagined(
 def test_a_name_field_written_out_is_a_placeholder(tagger: Tagger) -> None:
     assert has(tagger, "Dear Hiring Manager Name,\n\nThank you for the interview.", "prewritten")
     assert not has(tagger, "Dear Ms Name-Smith, thank you for the interview.", "prewritten")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks for the interview - and give the office spaniel a pat from me.", True),
+        ("Say hi to Mango (the practice cat) for me!", True),
+        ("Hope the farm shop revamp goes well.", True),
+        ("The allotment scheme for the tenants sounds fab.", True),
+        ("The fermentation cupboard is mad, I want to know everything about it.", True),
+        ("Sorry about clipping the kerb on the Station Road roundabout.", True),
+        ("I have a dog at home.", False),
+        ("Hope the interview process goes smoothly.", False),
+        ('Thanks for today.\n\n-- \n[NAME]\n"In God we trust; all others bring data."', False),
+        ("Dear Mr XXXX, thank you for interviewing me on XXXX.", False),
+        ("I really enjoyed hearing about INSERT PROJECT NAME.", False),
+        ("Thank you for the interview regarding the position of Warehouse Supervisor.", False),
+        ("I am the perfect candidate because I give 100%.", False),
+        ("It helped me understand the scope of the role and the wider work of the School.", False),
+    ],
+)
+def test_small_details_count_and_template_blanks_signatures_and_effort_do_not(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "specific_reference") is expected

@@ -74,7 +74,7 @@ _GENERIC_OBJECTS = _words(
     importance communication collaboration ownership transparency trust respect flexibility
     balance wellbeing development progression ideas complex simply clearly day-to-day
     marketing finance engineering design legal compliance procurement analytics technology
-    digital actuarial research scope understanding ahead proud"""
+    digital actuarial research scope understanding ahead proud client service"""
 )
 # Common verbs: a clause that goes on past its noun phrase ("the team's mission reminded me",
 # "how the team works") names nothing by them.
@@ -209,6 +209,8 @@ _VOCATIVE_BEFORE = _words(
     chat call meeting trial tour time"""
 )
 _ROLE_RUN = re.compile(
+    r"\s*(?:the|this|your|a|an)?\s*(?:position|role|post|vacancy|job) (?:of|as) (?:an? )?"
+    r"(?:[A-Z][\w/&-]*\s*)+|"
     r"\s*(?:the|this|your|a|an)?\s*(?:[\w/-]+\s+){0,4}?"
     r"(?i:role|position|job|post|vacancy|gig|contract|placement|internship|apprenticeship|"
     r"traineeship|secondment)\b"
@@ -723,7 +725,9 @@ _AT_EMPLOYER = re.compile(
 _CONJUNCTIONS = _words("and but so because as")
 _RELATIVES = _words("that which who whom where")
 # (the pipeline's own redaction tags are words: "introducing me to [NAME] from the data team")
-_CLAUSE_END = re.compile(r"[.!?;,:\n{<]|\[(?!(?:NAME|EMAIL|PHONE|URL|ADDRESS)\])|__")
+_CLAUSE_END = re.compile(
+    r"[.!?;,:\n{<]|\[(?!(?:NAME|EMAIL|PHONE|URL|ADDRESS)\])|__|\b(?:INSERT|ENTER)\b"
+)
 _DETERMINERS = _words("the a an your its their our his her this that these those some two three")
 
 
@@ -753,7 +757,12 @@ def _number_ok(text: str, cue: Cue) -> bool:
         or _clock_time(text, cue, before, after)
         or _ROLE_AFTER_NUMBER.match(text, cue.end) is not None  # "the Year 4 teacher post"
         or _TEXT_SPEAK.match(text, cue.start) is not None  # "hope 2 hear from u"
+        or (nxt == "%" and bool(_GIVE_BEFORE.search(text, max(0, cue.start - 12), cue.start)))
     )
+
+
+# "I give 100%", "giving 110%": effort promised, not a figure from the conversation
+_GIVE_BEFORE = re.compile(r"\b(?:give|giving|gave|given|put in)\s+$", re.IGNORECASE)
 
 
 # "2" and "4" written for "to" and "for" in text speak.
@@ -811,8 +820,13 @@ def _signoff_start(text: str) -> int:
     # A short last line without sentence punctuation is a signature ("x Hollie", "Jas").
     last = stripped[last_line:]
     if 0 < last_line < end and len(last.split()) <= 3 and not any(ch in last for ch in ".!?"):
-        return last_line
+        end = last_line
+    if "\n--" in text and (dashes := _SIGNATURE_DASHES.search(text)):
+        end = min(end, dashes.start())  # "-- " on its own line opens an e-mail signature
     return end
+
+
+_SIGNATURE_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
 
 
 def _last_closing(text: str, tail_start: int) -> int:
@@ -956,8 +970,15 @@ _ROLE_BEFORE = re.compile(
 def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
     """A capitalised word mid-sentence that is not a day, a name addressed or a job title
     (the caller leaves out greetings and sign-offs)."""
-    if text[cue.start : cue.end].lower() in _CAPS_STOP:
+    word = text[cue.start : cue.end]
+    if word.lower() in _CAPS_STOP or not word.upper().strip("X"):
         return False
+    if (
+        word.lower() in _WORKPLACES
+        and text[cue.start - 4 : cue.start].lower() == "the "
+        and not text[cue.end : cue.end + 2].lstrip(" ")[:1].isupper()
+    ):
+        return False  # "the wider work of the School": the employer (not "the Station Road")
     if _line_start(text, cue.start) or _in_brackets(text, cue.start):
         return False
     if _ROLE_BEFORE.search(text, max(0, cue.start - 60), cue.start):
@@ -1060,7 +1081,11 @@ def decide_specific(
         # "your point about the importance of communication" names nothing
         and not (_OPEN_REMARK.match(text[c.start : c.end]) and not _has_content(text, c.end))
     ]
-    ok += cues.get("QUOTE", []) + cues.get("SPEC_SEEN", [])
+    quotes = cues.get("QUOTE")
+    if quotes:  # not a motto in the signature
+        signoff = _signoff_start(text)
+        ok += [c for c in quotes if c.start < signoff]
+    ok += cues.get("SPEC_SEEN", [])
     if ok:
         return ok
     ok = [c for c in cues.get("SPEC_NEW", []) if _new_thing_ok(text, c)]
@@ -1113,6 +1138,7 @@ def decide_specific(
             c
             for c in caps
             if _capitalised_ok(text, c, sentences)
+            and not _overlaps(c, cues.get("PLACEHOLDER", []))  # "INSERT PROJECT NAME"
             and not (ahead and _still_ahead(text, c.start))
             and not _in_clause_with(text, c, own)
             and not any(0 <= g.start - c.end <= 2 for g in gifts)  # "a Starbucks gift card"

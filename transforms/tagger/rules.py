@@ -1477,7 +1477,8 @@ _PRAISE_WORDS = [
     "like a huge", "like a great", "like a real", "like a big", "like a fun", "fine work",
     "good work", "great work", "impressive work", "relatable", "useful", "helpful", "a beauty",
     "a nightmare", "a beast", "a monster", "a highlight", "wild", "crazy", "intense", "no joke",
-    "spot on", "a game changer", "a game - changer",
+    "spot on", "a game changer", "a game - changer", "mad", "fab", "ace", "brill", "lush",
+    "insane", "immense", "awesome", "wicked",
 ]  # fmt: skip
 # Praise words are matched alone (decide.py checks the verb before them: "sounds amazing",
 # "was really lovely"); the phrases after them name the thing before them without praise.
@@ -1511,8 +1512,16 @@ _THAT_THING = re.compile(
 # settling in", "hope the audit goes well" (their news; not "hope the interview went well"), and
 # "On the forecasting question, I built ..." (a question asked there, named by its topic).
 _HOPE_IT_GOES_WELL = re.compile(
-    r"\bhope (?:the|your) (?P<cue>[\w-]+) (?:is|are|goes|went|was|were|gets|got|settles|"
+    r"\bhope (?:the|your) (?P<cue>[\w-]+(?: [\w-]+){0,2}) (?:is|are|goes|went|was|were|gets|got|"
+    r"settles|"
     r"settling|recovers|recovered|turns|turned|comes|came|runs|ran)\b",
+    re.IGNORECASE,
+)
+# The animals of the place: "the office dog", "your shop cat" (not "a dog", "my dog").
+_THEIR_ANIMAL = re.compile(
+    r"\b(?:the|your) (?:[\w-]+ )?(?P<cue>dogs?|cats?|spaniels?|labradors?|pupp(?:y|ies)|pups?|"
+    r"kittens?|parrots?|tortoises?|rabbits?|hens|chickens|bees|goats?|pon(?:y|ies)|horses?|"
+    r"budgies?|terriers?|retrievers?|lurchers?|whippets?|collies?|greyhounds?|fish)\b",
     re.IGNORECASE,
 )
 _NAMED_QUESTION = re.compile(
@@ -1591,6 +1600,11 @@ def specific_rules() -> list[Rule]:
         Rule("SPEC_NOUN", "specific_reference.question_about", _QUESTION_ABOUT, ("question",)),
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
              ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
+        # "give the office spaniel a pat from me", "say hi to Mango (the practice cat)"
+        Rule("SPEC_SEEN", "specific_reference.their_animal", _THEIR_ANIMAL,
+             ("dog", "cat", "spaniel", "labrador", "pupp", "pup", "kitten", "parrot", "tortoise",
+              "rabbit", "hens", "chickens", "bees", "goat", "pony", "horse", "budgie", "terrier",
+              "retriever", "lurcher", "whippet", "collie", "greyhound", "fish")),
         Rule("SPEC_SEEN", "specific_reference.demo",
              re.compile(r"\b(?P<cue>demo(?:s|nstration)?)\b", re.IGNORECASE), ("demo",)),
         Rule("QUOTE", "specific_reference.quoted_phrase",
