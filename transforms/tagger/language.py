@@ -4,12 +4,17 @@ English scores the note's words found in its stop-word list; every other languag
 stop words that are not English ones (so "a", "i" or "me" do not count for it), plus a few
 thank-you words. English wins unless another language clearly scores higher. Text with no
 letters is "und" (undetermined).
+
+Text written mostly in another script (Cyrillic, Greek, Arabic, Devanagari, CJK, ...) is not
+English whatever its words: its language is the script's candidate with most stop words, or the
+script's first candidate ("ru" for Cyrillic without a stop word, say).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -26,6 +31,58 @@ _THANKS = {
     "pt": {"obrigado", "obrigada", "entrevista", "atenciosamente", "oportunidade"},
     "it": {"grazie", "colloquio", "cordiali", "saluti", "opportunità"},
     "nl": {"bedankt", "dank", "gesprek", "groeten", "hartelijk"},
+    "pl": {"dziękuję", "dziekuje", "rozmowę", "rozmowe", "pozdrawiam", "dzień", "dobry"},
+    "ro": {"mulțumesc", "mulţumesc", "multumesc", "interviu", "stimă", "bună", "buna"},
+    "cs": {"děkuji", "dekuji", "pohovor", "pozdravem", "dobrý"},
+    "sk": {"ďakujem", "dakujem", "pohovor", "pozdravom", "dobrý"},
+    "sv": {"tack", "hälsningar", "intervjun", "vänliga"},
+    "da": {"tak", "hilsen", "samtalen", "venlig"},
+    "nb": {"takk", "hilsen", "intervjuet", "vennlig"},
+    "fi": {"kiitos", "haastattelusta", "terveisin", "ystävällisin"},
+    "hu": {"köszönöm", "koszonom", "interjút", "üdvözlettel", "tisztelettel"},
+    "tr": {"teşekkür", "tesekkur", "ederim", "görüşme", "saygılarımla"},
+    "hr": {"hvala", "razgovor", "pozdrav", "lijep"},
+    "sl": {"hvala", "razgovor", "pozdrav", "lep"},
+    "ca": {"gràcies", "gracies", "entrevista", "salutacions"},
+    "id": {"terima", "kasih", "wawancara", "hormat"},
+    "tl": {"salamat", "po", "panayam"},
+    "vi": {"cảm", "ơn", "phỏng", "vấn"},
+    "af": {"dankie", "onderhoud", "groete", "baie"},
+    "sq": {"faleminderit", "intervistën", "përshëndetje"},
+    "lt": {"ačiū", "aciu", "pokalbį", "pagarbiai"},
+    "lv": {"paldies", "intervijas", "cieņu"},
+    "et": {"aitäh", "aitah", "intervjuu", "lugupidamisega"},
+}
+# Informal English that other languages list as stop words ("Hi Ana, thx 4 da chat": not French)
+_ENGLISH_INFORMAL = frozenset(
+    {"hi", "hey", "ok", "okay", "da", "ya", "yo", "u", "ur", "thx", "pls", "plz", "ta", "x", "xx",
+     "lol"}
+)  # fmt: skip
+# Languages added beyond the first six score only their stop words of three letters or more:
+# their short ones ("ja", "se", "na", single letters) also turn up in English notes.
+_LONG_WORDS_ONLY = frozenset(_THANKS) - {"es", "fr", "de", "pt", "it", "nl"}
+# The languages of each script other than Latin, by the first word of a letter's Unicode name;
+# the first is the answer when none of their stop words occurs.
+_SCRIPTS = {
+    "CYRILLIC": ("ru", "uk", "bg", "sr", "mk"),
+    "GREEK": ("el",),
+    "ARABIC": ("ar", "fa", "ur"),
+    "HEBREW": ("he",),
+    "DEVANAGARI": ("hi",),  # (its vowel signs split words: stop words cannot tell hi/mr/ne)
+    "BENGALI": ("bn",),
+    "GUJARATI": ("gu",),
+    "TAMIL": ("ta",),
+    "TELUGU": ("te",),
+    "KANNADA": ("kn",),
+    "MALAYALAM": ("ml",),
+    "SINHALA": ("si",),
+    "THAI": ("th",),
+    "HANGUL": ("ko",),
+    "HIRAGANA": ("ja",),
+    "KATAKANA": ("ja",),
+    "CJK": ("zh",),
+    "ARMENIAN": ("hy",),
+    "ETHIOPIC": ("am",),
 }
 # Words no other supported language uses: three of them early on settle it (the common case).
 _ENGLISH_QUICK = re.compile(r"\b(?:the|you|your|thank|thanks|and|for|with|this|was)\b", re.I)
@@ -50,7 +107,10 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
     english = _stop_words("en")
     sets = {"en": set(english)}
     for code, thanks in _THANKS.items():
-        sets[code] = (set(_stop_words(code)) - english) | thanks
+        words = set(_stop_words(code)) - english
+        if code in _LONG_WORDS_ONLY:
+            words = {w for w in words if len(w) >= 3}
+        sets[code] = (words - _ENGLISH_INFORMAL) | thanks
     index: dict[str, list[str]] = {}
     for code, words in sets.items():
         for word in words:
@@ -69,6 +129,8 @@ def detect_language(text: str) -> str:
     words = _WORD.findall(text[:_MAX_CHARS].lower())[:_MAX_WORDS]
     if not words:
         return "und"
+    if not text.isascii() and (script := _other_script(words)) is not None:
+        return script
     scores = dict.fromkeys(("en", *_THANKS), 0)
     index = _languages_of_word()
     for word in words:
@@ -80,6 +142,31 @@ def detect_language(text: str) -> str:
     if best != "en" and scores["en"] == 0 and len(words) <= 4 and set(words) & _THANKS[best]:
         return best
     return "en"
+
+
+def _other_script(words: list[str]) -> str | None:
+    """The language of words written mostly in a script other than Latin, else None."""
+    letters = "".join(words)
+    latin = sum(ch < "\u0250" for ch in letters)  # Basic Latin to Latin Extended-B
+    if latin * 2 >= len(letters):
+        return None
+    scripts: dict[str, int] = {}
+    for ch in letters:
+        if ch >= "\u0250":
+            script = unicodedata.name(ch, "").split(" ", 1)[0]
+            scripts[script] = scripts.get(script, 0) + 1
+    candidates = _SCRIPTS.get(max(scripts, key=scripts.__getitem__), ())
+    if not candidates:
+        return "und"
+    if len(candidates) == 1:
+        return candidates[0]
+    found = [sum(word in _script_stop_words(code) for word in words) for code in candidates]
+    return candidates[found.index(max(found))]
+
+
+@cache
+def _script_stop_words(code: str) -> frozenset[str]:
+    return _stop_words(code)
 
 
 def _looks_english(text: str) -> bool:
