@@ -1068,3 +1068,26 @@ def test_small_details_count_and_template_blanks_signatures_and_effort_do_not(
     tagger: Tagger, text: str, expected: bool
 ) -> None:
     assert has(tagger, text, "specific_reference") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I am cleaner 6 years, offices and hotels.", True),
+        ("In Ukraine I was kindergarten teacher 8 years.", True),
+        ("i been cleaning offices since 2019 so used to working alone.", True),
+        ("On my placement at the Royal we did hourly rounding.", True),
+        ("I work 3 seasons picking strawberries in Herefordshire.", True),
+        ("Cheers. Got my CPCS for the telehandler.", True),
+        ("SIA badge is in date till 2027.", True),
+        ("I have ticket for forward tipping dumper.", True),
+        ("After thirty years as a school cook I want a restaurant kitchen.", True),
+        ("I am 25 years old.", False),
+        ("I was there 2 years ago.", False),
+        ("I hope you got the card I left with reception.", False),
+        ("I enclose a copy of my CSCS card and references.", False),
+        ("I'll bring my CSCS card as asked.", False),
+    ],
+)
+def test_records_in_plain_and_non_native_words(tagger: Tagger, text: str, expected: bool) -> None:
+    assert has(tagger, text, "fit_argument") is expected

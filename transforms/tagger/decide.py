@@ -329,6 +329,7 @@ def decide_fit(text: str, cues: Cues) -> list[Cue]:
         and not _BARE_CLAIM.match(text, c.end)
         and not (c.rule in _BRINGING and _BRINGS_PAPERS.match(text, c.end))
         and text[c.end : c.end + 2] not in _FIELD_AFTER  # "my background in [field]"
+        and not (c.rule == "fit.trade_papers" and _PAPERS_HANDED.search(text, 0, c.start))
     ]
     found += [y for c in cues.get("FIT_YEARS", []) if (y := _years_cue(text, c)) is not None]
     found += [
@@ -369,6 +370,12 @@ def _did_work(text: str, cue: Cue) -> bool:
 # "a fair few interviews", "a couple of interviews": what is done comes after these
 _QUANTITY_WORDS = _words("a an the my fair few lot lots of couple number some many several loads")
 _BRINGING = frozenset({"fit.i_bring", "fit.bring_my"})
+# "I enclose a copy of my CSCS card", "I'll bring my SIA licence": papers, not a case
+_PAPERS_HANDED = re.compile(
+    r"\b(?:copy|copies|scan|photo|bring|brought|enclose|enclosed|attach|attached|send|sent|"
+    r"sending|left|forward|forwarded)\b(?: (?:of|a|my|the|copy|scan|photo|you))*\s+$",
+    re.IGNORECASE,
+)
 _FIELD_AFTER = frozenset({" [", " {", " <", " _"})
 # "I will bring my ID and certificates as requested": papers to the interview, not a skill.
 _BRINGS_PAPERS = re.compile(

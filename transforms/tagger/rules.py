@@ -507,7 +507,7 @@ _BACKGROUND_NOUNS = [
 _APOS = "['’]"
 _NUMBER_WORDS = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"several|many)"
+    r"thirty|forty|fifty|several|many)"
 )
 _PREVIOUS_WORDS = (
     "current", "previous", "last", "old", "former", "prior", "past", "present", "first", "recent",
@@ -732,7 +732,7 @@ _FIT_PATTERNS = (
     # "Used it for 3 years.", "Worked there for two years": the record without the "I"
     (
         "fit.did_it_for_years",
-        r"(?:^|[.!?]\s+|\n|\s[-–—]\s+|,\s+)(?:used|worked|done|been|run|ran|managed|drove|"
+        r"(?:^|(?<=[.!?,]\s)|(?<=\n)|(?<=\s[-–—]\s))(?:used|worked|done|been|run|ran|managed|drove|"
         r"driven|taught|coached|led|built|had|did)\b[^.!?\n]{0,60}?\bfor (?:over |nearly |about |"
         r"the (?:last|past) )?"
         + _NUMBER_WORDS
@@ -742,20 +742,55 @@ _FIT_PATTERNS = (
     # "I've got my CSCS card", "I've got my RHS Level 3"
     (
         "fit.got_my_ticket",
-        r"\bi(?:" + _APOS + r"ve| have)? got (?:my|a|an|the) (?:[\w-]+ ){0,3}?"
+        r"(?:\bi(?:" + _APOS + r"ve| have)? |^|(?<=[.!?,]\s)|(?<=\n))(?:got|have) "
+        r"(?:my|a|an|the|all my) "
+        r"(?:[\w-]+ ){0,3}?"
         r"(?:card|licen[cs]e|tickets?|certificates?|level|qualifications?|diploma|degree|nvq|"
-        r"cert)\b",
-        ("got",),
+        r"cert|cscs|cpcs|sia|ipaf|pasma|npors)\b|"
+        # "I have ticket for forward tipping dumper" (no article)
+        r"\bi (?:have|got) (?:ticket|licen[cs]e|badge|certificate)\b",
+        ("got", "have"),
+    ),
+    # "SIA badge is in date till 2027", "CSCS card", "forklift licence": a trade's papers
+    (
+        "fit.trade_papers",
+        r"\b(?:sia|cscs|cpcs|ipaf|pasma|npors|ecs|hgv|lgv|pcv|forklift|flt|counterbalance)"
+        r" (?:badge|card|licen[cs]e|ticket|certificate)s?\b",
+        ("badge", "card", "licen", "ticket", "certificate"),
+    ),
+    # "I am barber 7 years", "In Ukraine I was kindergarten teacher 8 years"
+    (
+        "fit.i_am_role_n_years",
+        r"\bi(?:"
+        + _APOS
+        + r"m| am| was)(?: an?)? (?:[a-z-]+ ){1,3}?(?:for )?"
+        + _NUMBER_WORDS
+        + r"\+? (?:years?|yrs)\b(?! old| ago)",
+        ("year", "yrs"),
+    ),
+    # "i been cleaning offices since 2019", "I work cleaning houses since 2019"
+    (
+        "fit.doing_since",
+        r"\b(?:been|work|worked|working) [^.!?\n]{0,50}?\bsince (?:19|20)\d\d\b",
+        ("since",),
+    ),
+    # "After thirty years as a school cook", "with 10 years in logistics"
+    (
+        "fit.after_n_years_as",
+        r"\b(?:after|with) (?:over |nearly |almost |about )?"
+        + _NUMBER_WORDS
+        + r"\+? (?:years?|yrs) (?:as|in|at|on)\b",
+        ("after", "with"),
     ),
     # "three years barista experience", "six years hardening AWS estates"
     (
         "fit.n_years_doing",
         r"\b"
         + _NUMBER_WORDS
-        + r"\+? (?:years?|yrs|months|decades?)"
+        + r"\+? (?:years?|yrs|months|decades?|seasons|summers)"
         + _APOS
         + r"?(?: of)? (?!ago\b)(?:[\w-]+ ){0,2}?(?:experience|expertise|background|[a-z]{3,}ing)\b",
-        ("year", "yrs", "month", "decade"),
+        ("year", "yrs", "month", "decade", "seasons", "summers"),
     ),
     (
         "fit.what_i_do",
@@ -809,10 +844,21 @@ def fit_rules() -> list[Rule]:
         "FIT",
         "fit.in_my_role",
         _expand(
-            ["in", "at", "during"],
+            ["in", "at", "during", "on"],
             ["my"],
             _opt("current", "previous", "last", "past", "former", "prior", "recent"),
-            ["role", "position", "job", "company", "team", "internship", "employer"],
+            [
+                "role",
+                "position",
+                "job",
+                "company",
+                "team",
+                "internship",
+                "employer",
+                "placement",
+                "apprenticeship",
+                "traineeship",
+            ],
         ),
     )
     rules += _phrases("FIT", "fit.i_did",
