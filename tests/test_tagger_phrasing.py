@@ -1091,3 +1091,23 @@ def test_small_details_count_and_template_blanks_signatures_and_effort_do_not(
 )
 def test_records_in_plain_and_non_native_words(tagger: Tagger, text: str, expected: bool) -> None:
     assert has(tagger, text, "fit_argument") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I understand now the residents with dementia on first floor need more time.", True),
+        ("As you told the home needs carers who can speak Punjabi.", True),
+        ("Your receptionist said most of the staff have been there over 10 years.", True),
+        ("I was very touched by the little girl who brought me her book.", True),
+        ("I understand that you are meeting a number of candidates.", False),
+        ("Thank you for today Kate, lovely to meet you all x", False),
+        ("Hi, it was Kamil for the packing job. My phone number changed.", False),
+        ("I may be 61 but I am fit and reliable.", False),
+        ("Thanks Jo. Hope I did ok. Amy", False),
+    ],
+)
+def test_what_they_were_told_counts_and_names_ages_and_kisses_do_not(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "specific_reference") is expected

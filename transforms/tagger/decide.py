@@ -74,7 +74,8 @@ _GENERIC_OBJECTS = _words(
     importance communication collaboration ownership transparency trust respect flexibility
     balance wellbeing development progression ideas complex simply clearly day-to-day
     marketing finance engineering design legal compliance procurement analytics technology
-    digital actuarial research scope understanding ahead proud client service"""
+    digital actuarial research scope understanding ahead proud client service gift talent
+    knack candidates candidate number shortlist"""
 )
 # Common verbs: a clause that goes on past its noun phrase ("the team's mission reminded me",
 # "how the team works") names nothing by them.
@@ -711,7 +712,7 @@ def _has_content(text: str, end: int) -> bool:
         if word[:1].isupper() and word.endswith(("'s", "’s")):
             continue  # "Acme's mission": most likely the employer's name
         lower = _CONTRACTION.sub("", word.lower()).strip("'’")
-        if lower and _is_content(lower):
+        if len(lower) > 1 and _is_content(lower):
             return True
     return False
 
@@ -745,6 +746,7 @@ def _starts_noun_phrase(word: str) -> bool:
 
 
 _I = _words("i i'm i've i'd i'll i’m i’ve i’d i’ll")
+_SELF_OR_EMPLOYER_BEFORE = re.compile(r"\b(?:it(?: is| was|['’]s)|this is|its)\s+$", re.IGNORECASE)
 
 
 def _number_ok(text: str, cue: Cue) -> bool:
@@ -765,9 +767,16 @@ def _number_ok(text: str, cue: Cue) -> bool:
         or _ROLE_AFTER_NUMBER.match(text, cue.end) is not None  # "the Year 4 teacher post"
         or _TEXT_SPEAK.match(text, cue.start) is not None  # "hope 2 hear from u"
         or (nxt == "%" and bool(_GIVE_BEFORE.search(text, max(0, cue.start - 12), cue.start)))
+        or _AGE_BEFORE.search(text, max(0, cue.start - 20), cue.start) is not None
     )
 
 
+# "I may be 61 but ...", "aged 45": the writer's age
+_AGE_BEFORE = re.compile(
+    r"\b(?:i(?:['’]m| am| may be| might be| was)|aged|age)\s+"
+    r"(?:nearly |almost |over |only |just )?$",
+    re.IGNORECASE,
+)
 # "I give 100%", "giving 110%": effort promised, not a figure from the conversation
 _GIVE_BEFORE = re.compile(r"\b(?:give|giving|gave|given|put in)\s+$", re.IGNORECASE)
 
@@ -895,7 +904,7 @@ _PRAISE_REACH = 100
 _PRAISE_LEAD = re.compile(
     r"\b(?:was|were|is|are|looked|looks|look|sounded|sounds|sound|seemed|seems|seem|felt|tasted|"
     r"tastes)(?: (?:really|so|very|absolutely|proper|just|truly|such|quite|pretty|pure|seriously|"
-    r"genuinely|still))? $",
+    r"genuinely|still|way|much|even|far|a lot|loads))? $",
     re.IGNORECASE,
 )
 _COPULAS = _words("is are was were be been am")
@@ -997,10 +1006,14 @@ def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
     run = _TITLE_RUN_BEFORE.search(text, max(0, cue.start - 60), cue.start)
     run_start = run.start() if run else cue.start
     before = _WORD.findall(text[max(0, run_start - 20) : run_start])
+    if run and not before:  # the run opens the text: "Thanks Jo. Hope I did ok."
+        before = _WORD.findall(run.group())[:1]
     if _PROJECT_NAME.match(text, cue.start) and not _ROLE_AFTER_TITLE_RUN.match(text, cue.end):
         return True  # "with Project Ember": a named project (not "the Programme Manager role")
     if before and before[-1].lower() in _NAME_PRECEDERS or _vocative(text, cue, before):
         return False
+    if _SELF_OR_EMPLOYER_BEFORE.search(text, max(0, run_start - 12), run_start):
+        return False  # "it was Kamil for the packing job", "this is Lee from this morning"
     if text[cue.end : cue.end + 2] in {"'s", "’s"} or (
         text[cue.end - 1 : cue.end] == "s" and text[cue.end : cue.end + 1] in {"'", "’"}
     ):

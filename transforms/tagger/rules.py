@@ -1492,6 +1492,9 @@ _CONTENT_CUES = [
     "to learn that", "to see that", "hearing that", "learning that", "watching how",
     "watched how", "watching the", "the problem with", "the problems with", "the issue with",
     "the issues with", "the problem you", "the problems you", "the issue you", "you have got",
+    # what they were told, restated: "I understand now the residents with dementia need ..."
+    "i understand now", "i understand that", "i understood that", "i understand the",
+    "touched by", "moved by",
 ]  # fmt: skip
 _REMARKS = [
     "you mentioned", "you said", "you described", "you explained", "you shared", "you noted",
@@ -1507,6 +1510,8 @@ _REMARKS = [
     "you show me", "you show us", "you had me", "you watched me", "you asked me to",
     "as you suggested", "you suggested", "as you recommended", "you recommended",
     "as you advised", "you advised", "you picked out", "you picked",
+    # non-native: "As you told the home needs carers who speak Punjabi", "you ask me about"
+    "as you told", "like you told", "you ask me", "you ask me about",
 ]  # fmt: skip
 # "The sensory room you've just finished is beautiful", "the salt room sounds amazing": praise,
 # after which decide.py looks back for the thing praised (a content word in "the ...").
@@ -1524,7 +1529,9 @@ _PRAISE_WORDS = [
     "good work", "great work", "impressive work", "relatable", "useful", "helpful", "a beauty",
     "a nightmare", "a beast", "a monster", "a highlight", "wild", "crazy", "intense", "no joke",
     "spot on", "a game changer", "a game - changer", "mad", "fab", "ace", "brill", "lush",
-    "insane", "immense", "awesome", "wicked",
+    "insane", "immense", "awesome", "wicked", "cute",
+    # "the kitchen was way bigger than I thought"
+    "bigger than i", "smaller than i", "busier than i", "quieter than i", "larger than i",
 ]  # fmt: skip
 # Praise words are matched alone (decide.py checks the verb before them: "sounds amazing",
 # "was really lovely"); the phrases after them name the thing before them without praise.
@@ -1536,6 +1543,15 @@ _PRAISED_BEFORE = [
     "made my week", "like i said", "as i said", "like i mentioned", "i told you about",
     "i was telling you about",
 ]  # fmt: skip
+# "Your receptionist said most of the staff have been there over 10 years", "the residents said
+# it needs brightening up": what someone met there said.
+_THEIR_STAFF_SAID = re.compile(
+    r"\b(?:your|the) (?:[\w-]+ )?(?:receptionist|manager|chef|nurse|colleague|supervisor|"
+    r"team leader|staff|residents|lads|team|boss|owner|director|head|deputy|foreman|"
+    r"engineer|guys|girls|kids|children|patients) (?P<cue>said|mentioned|told me|told us|"
+    r"explained|pointed out)\b",
+    re.IGNORECASE,
+)
 # "[NAME] from housekeeping said the biggest headache is ...": a remark by someone met there.
 _NAMED_REMARK = re.compile(
     r"\[NAME\](?: (?:from|on|in|at) (?:the )?[\w-]+(?: [\w-]+)?)? (?P<cue>said|mentioned|told me|"
@@ -1644,6 +1660,8 @@ def specific_rules() -> list[Rule]:
         Rule("SPEC_NOUN", "specific_reference.hope_it_goes_well", _HOPE_IT_GOES_WELL, ("hope",)),
         Rule("SPEC_NOUN", "specific_reference.named_question", _NAMED_QUESTION, ("question",)),
         Rule("SPEC_NOUN", "specific_reference.question_about", _QUESTION_ABOUT, ("question",)),
+        Rule("SPEC_REMARK", "specific_reference.their_staff_said", _THEIR_STAFF_SAID,
+             ("said", "mentioned", "told me", "told us", "explained", "pointed out")),
         Rule("SPEC_TOPIC", "specific_reference.named_remark", _NAMED_REMARK,
              ("said", "mentioned", "told me", "explained", "showed me", "pointed out")),
         # "give the office spaniel a pat from me", "say hi to Mango (the practice cat)"
