@@ -869,7 +869,8 @@ def test_their_news_and_named_questions_are_specific(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Thank you for the opportunity to interview on Wednesday.", True),
+        ("Thank you for the opportunity to interview this Wednesday.", True),
+        ("Thank you for the opportunity to interview on Wednesday.", False),
         (
             "Thank you for the opportunity to interview on Wednesday. I found the discussion "
             "about the bus franchising consultation engaging.",
@@ -1111,3 +1112,34 @@ def test_what_they_were_told_counts_and_names_ages_and_kisses_do_not(
     tagger: Tagger, text: str, expected: bool
 ) -> None:
     assert has(tagger, text, "specific_reference") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("I spent most of last year on exactly this kind of bug.", "fit_argument", True),
+        ("Sounds like a caching problem I've fixed before.", "fit_argument", True),
+        ("My PhD was on exactly that family of transporters.", "fit_argument", True),
+        ("I led that audit for a 40-component library.", "fit_argument", True),
+        ("I've attached the plan for the session I taught this morning.", "fit_argument", False),
+        ("I'm the perfect candidate and I'd hit the ground running.", "fit_argument", False),
+        ("My experience would allow me to make a meaningful contribution.", "fit_argument", False),
+        ("I believe my background aligns well with your needs.", "fit_argument", False),
+        ("Great conversation.\n\nGet Outlook for iOS", "specific_reference", False),
+        (
+            "Thanks for the interview for the Divisional Director of Operations post.",
+            "specific_reference",
+            False,
+        ),
+        (
+            "I was struck by the warmth of the welcome and the sense of shared purpose.",
+            "specific_reference",
+            False,
+        ),
+        ("Having heard that covers have grown to 1,800 a week, I ...", "specific_reference", True),
+    ],
+)
+def test_professional_notes_records_claims_and_flourishes(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

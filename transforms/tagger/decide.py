@@ -75,7 +75,9 @@ _GENERIC_OBJECTS = _words(
     balance wellbeing development progression ideas complex simply clearly day-to-day
     marketing finance engineering design legal compliance procurement analytics technology
     digital actuarial research scope understanding ahead proud client service gift talent
-    knack candidates candidate number shortlist"""
+    knack candidates candidate number shortlist warmth spirit purpose shared continuous
+    improvement engaged online centred centered patient-centred person-centred client-centred
+    customer-centric focus commitment nuanced stimulating illuminating thoughtful"""
 )
 # Common verbs: a clause that goes on past its noun phrase ("the team's mission reminded me",
 # "how the team works") names nothing by them.
@@ -111,7 +113,7 @@ _VAGUE_PRAISE = _words(
     interesting fascinating useful valuable productive enjoyable engaging innovative vibrant
     dynamic exceptional outstanding fun relaxed inclusive collaborative driven motivated
     talented dedicated passionate caring worthwhile rewarding encouraging enlightening lively
-    happy real high"""
+    happy real high remarkable distinguished unwavering evident"""
 )
 _NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES | _VAGUE_PRAISE | _COMMON_VERBS
 # Words before a gift that make it hypothetical or someone else's idea ("a friend suggested
@@ -175,7 +177,7 @@ _PLACEHOLDER_WORDS = _words(
     person field employer firm agency school mention point example chair"""
 )
 _ROLE_AFTER_TITLE_RUN = re.compile(
-    r"(?:(?:[\s()/&-]+|\s+(?:and|or)\s+)[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
+    r"(?:(?:[\s()/&-]+|\s+(?:and|or|of|for|in)\s+)[A-Z0-9][A-Za-z0-9]*)*[)]?(?:\s+[a-z]+)?"
     r"\s+(?i:role|position|job|vacancy|post|title|interview|scheme|programme|program|day|"
     r"opportunity|traineeship|secondment|"
     r"apprenticeship|internship|certificate|certification|degree|diploma|licence|license|"
@@ -356,7 +358,7 @@ def _did_work(text: str, cue: Cue) -> bool:
         return False  # "I baked some Welsh cakes for the residents": a gift
     next_five = _words_after(text, cue.end, 5)
     following = next_five[:3]
-    if following[:1] and following[0] in _NOT_WORK_OBJECTS:
+    if following[:1] and following[0] in _NOT_WORK_OBJECTS and not _demonstrative(following):
         return False
     if following[:2] in (["the", "team"], ["your", "team"]):
         return False
@@ -365,7 +367,20 @@ def _did_work(text: str, cue: Cue) -> bool:
     rest = next_five
     while rest[:1] and rest[0] in _QUANTITY_WORDS:
         rest = rest[1:]
-    return not (rest[:1] and rest[0] in _NOT_WORK_OBJECTS)
+    return not (rest[:1] and rest[0] in _NOT_WORK_OBJECTS and not _demonstrative(rest))
+
+
+def _demonstrative(words: list[str]) -> bool:
+    """'I led that audit': 'that' before a noun points at the work, not at the note."""
+    return (
+        words[0] in {"this", "that"}
+        and len(words) > 1
+        and words[1] not in STOP_WORDS
+        and words[1] not in _WHEN_WORDS  # "the session I taught this morning"
+    )
+
+
+_WHEN_WORDS = _words("morning afternoon evening week weekend year month time summer day")
 
 
 # "a fair few interviews", "a couple of interviews": what is done comes after these
@@ -403,6 +418,12 @@ _BARE_CLAIM = re.compile(
     r"\s+to (?:the|your|this) (?:team|company|organi[sz]ation|business|firm|role|department|"
     r"success|school|practice)(?:\s+with my (?:skills|experience|skills and experience|"
     r"experience and skills))?\s*(?:[.!?\n]|$|and\b)|"
+    # "my experience would allow me to make a meaningful contribution", "my background aligns
+    # well with your needs"
+    r"\s+(?:allow|enable|help) me to (?:make a (?:[\w-]+ )?(?:contribution|difference|impact)|"
+    r"contribute|add value|be an asset|hit the ground running|succeed|excel)\b|"
+    r"\s+(?:well |closely |strongly |perfectly |nicely )?with (?:your|the) (?:needs|requirements|"
+    r"role|position|job|criteria|spec|specification|team|vacancy|brief)\b|"
     # "how my experience can benefit your projects"
     r"\s+(?:benefit|help|serve|support|add value to)\s+(?:the|your|this|you)\b[^.!?\n,;]{0,30}"
     r"\s*(?:[.!?\n]|$)",
@@ -839,10 +860,15 @@ def _signoff_start(text: str) -> int:
         end = last_line
     if "\n--" in text and (dashes := _SIGNATURE_DASHES.search(text)):
         end = min(end, dashes.start())  # "-- " on its own line opens an e-mail signature
+    if ("Sent " in text or "Get " in text) and (client := _MAIL_CLIENT.search(text)):
+        end = min(end, client.start())  # "Sent from my iPhone", "Get Outlook for iOS"
     return end
 
 
 _SIGNATURE_DASHES = re.compile(r"^--[ \t]*$", re.MULTILINE)
+_MAIL_CLIENT = re.compile(
+    r"^(?:Sent from (?:my|Outlook|Mail|Yahoo)|Get Outlook for)\b", re.MULTILINE
+)
 
 
 def _last_closing(text: str, tail_start: int) -> int:
