@@ -2,8 +2,8 @@
 
 Floors are the F1 reached when the rules were last tuned, rounded down to two decimals, for the
 gold set (data/gold/notes.jsonl) and for the further labelled sets (data/gold/more/, see
-data/gold/LABELLING.md). Only "generic" on sets k and l is below its target (0.90 for the five
-mistakes, 0.85 for the positive signals).
+data/gold/LABELLING.md). Every group meets the targets (0.90 for the five mistakes, 0.85 for the
+positive signals).
 """
 
 from __future__ import annotations
@@ -27,29 +27,35 @@ FLOORS: dict[str, tuple[str, dict[str, float]]] = {
         "handed_on_exit": 1.00, "specific_reference": 0.99, "fit_argument": 0.93,
         "enthusiasm": 0.96,
     }),
-    # sets a..j and o..q, t together (2,070 notes), read to find the rules' gaps
-    "further": ("more/notes_[a-jo-qt].jsonl", {
-        "generic": 0.95, "thanks_only": 0.97, "gift": 0.98, "prewritten": 0.99,
-        "handed_on_exit": 0.98, "specific_reference": 0.97, "fit_argument": 0.97,
-        "enthusiasm": 0.93,
+    # sets a..j, o..q, t and u..y together (2,820 notes), read to find the rules' gaps
+    "further": ("more/notes_[a-jo-qt-y].jsonl", {
+        "generic": 0.95, "thanks_only": 0.97, "gift": 0.97, "prewritten": 0.99,
+        "handed_on_exit": 0.98, "specific_reference": 0.96, "fit_argument": 0.97,
+        "enthusiasm": 0.94,
     }),
     # sets k and l (300 notes), held out from rule writing
     "held_out": ("more/notes_[kl].jsonl", {
-        "generic": 0.89, "thanks_only": 0.93, "gift": 0.93, "prewritten": 0.94,
-        "handed_on_exit": 0.98, "specific_reference": 0.93, "fit_argument": 0.91,
-        "enthusiasm": 0.89,
+        "generic": 0.90, "thanks_only": 0.94, "gift": 0.93, "prewritten": 0.96,
+        "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.92,
+        "enthusiasm": 0.91,
     }),
     # sets m and n (300 notes), written after the third session's rules, never read
     "later_held_out": ("more/notes_[mn].jsonl", {
-        "generic": 0.94, "thanks_only": 0.96, "gift": 0.96, "prewritten": 0.98,
-        "handed_on_exit": 1.00, "specific_reference": 0.95, "fit_argument": 0.93,
-        "enthusiasm": 0.94,
+        "generic": 0.94, "thanks_only": 0.97, "gift": 0.96, "prewritten": 1.00,
+        "handed_on_exit": 1.00, "specific_reference": 0.95, "fit_argument": 0.94,
+        "enthusiasm": 0.96,
     }),
     # sets r and s (270 notes), written while the fifth session's rules were made, never read
     "newest_held_out": ("more/notes_[rs].jsonl", {
-        "generic": 0.94, "thanks_only": 0.97, "gift": 0.98, "prewritten": 0.97,
-        "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.93,
-        "enthusiasm": 0.94,
+        "generic": 0.95, "thanks_only": 0.97, "gift": 0.98, "prewritten": 1.00,
+        "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.94,
+        "enthusiasm": 0.97,
+    }),
+    # set z (150 notes), written in the sixth session from DESIGN.md and the guide, never read
+    "sixth_held_out": ("more/notes_z.jsonl", {
+        "generic": 0.90, "thanks_only": 0.95, "gift": 0.90, "prewritten": 1.00,
+        "handed_on_exit": 1.00, "specific_reference": 0.93, "fit_argument": 0.92,
+        "enthusiasm": 0.97,
     }),
 }  # fmt: skip
 
@@ -74,7 +80,7 @@ def test_f1_does_not_fall(group: str, feature: str) -> None:
 
 
 def test_the_further_sets_are_all_scored() -> None:
-    assert scores("further")["n"] == 2070
+    assert scores("further")["n"] == 2820
 
 
 def test_every_note_is_scored() -> None:
