@@ -1143,3 +1143,24 @@ def test_professional_notes_records_claims_and_flourishes(
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        ("Your company is very good and I want work there very much.", "enthusiasm", True),
+        ("That studio is unreal. I want in so badly.", "enthusiasm", True),
+        ("That new espresso machine is a beast and I'm itching to use it.", "enthusiasm", True),
+        ("I really like to work in your barbershop!", "enthusiasm", True),
+        ("I hope to make part of your team.", "enthusiasm", True),
+        ("thanks for the interview today mate, would be sick to work there", "enthusiasm", True),
+        ("I want to thank you for your time.", "enthusiasm", False),
+        ("See u at the trial on saturday!", "prewritten", False),
+        ("I am sending some homemade ladoo for you and the team tomorrow.", "gift", True),
+        ("I left some notes for you.", "gift", False),
+    ],
+)
+def test_plainer_eagerness_trials_after_the_interview_and_gifts_for_you_and_the_team(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

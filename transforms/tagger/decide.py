@@ -470,6 +470,7 @@ _GIVEN_FOR_THEM = re.compile(
     r"guys|shift|"
     r"night shift|day shift|department|kitchen|staff room|staffroom|panel|residents|patients|"
     r"kids|children|guests|nurses|volunteers)|for everyone|"
+    r"for you and (?:the|your) (?:[\w'’-]+ )?(?:team|staff|office|crew|lads|girls)|"
     r"to (?:your|the) office|"
     r"(?:with|at) (?:the |your )?(?:reception|receptionist|front desk)|your way)\b",
     re.IGNORECASE,

@@ -187,7 +187,16 @@ _ENTHUSIASM_PATTERNS = (
         r"\bwant(?:s|ed|ing)? (?:this|the|that) (?:job|role|position|gig)",
         ("want",),
     ),
-    ("enthusiasm.want_to_join", r"\bwant(?:s|ed|ing)? to " + _JOIN + r"\b", ("want",)),
+    # (also without "to", as non-native writers put it: "I want work in your team!")
+    ("enthusiasm.want_to_join", r"\bwant(?:s|ed|ing)? (?:to )?" + _JOIN + r"\b", ("want",)),
+    # "I want in so badly", "I'm itching to get started", "I really like to work in your shop",
+    # "I hope to make part of your team"
+    (
+        "enthusiasm.want_in",
+        r"\bwant in\b|\bitching to\b|\breally like to " + _JOIN + r"\b|"
+        r"\bhope to make part of\b",
+        ("want in", "itching", "like to", "make part"),
+    ),
     (
         "enthusiasm.would_love_the_job",
         r"\blove (?:the|this|that) (?:job|role|position|opportunity|chance|gig)\b",
@@ -281,8 +290,8 @@ _ENTHUSIASM_PATTERNS = (
     (
         "enthusiasm.would_be_great_to_join",
         r"\b(?:would|['’]d|will) be (?:so |really |just |absolutely )?(?:great|amazing|brilliant|"
-        r"lovely|fantastic|wonderful|awesome|fab|ace|incredible|an? (?:honou?r|privilege|pleasure|"
-        r"dream|joy)) (?:for me )?to " + _JOIN + r"\b",
+        r"lovely|fantastic|wonderful|awesome|fab|ace|incredible|sick|mint|mega|class|"
+        r"an? (?:honou?r|privilege|pleasure|dream|joy)) (?:for me )?to " + _JOIN + r"\b",
         (
             "great",
             "amazing",
@@ -294,6 +303,10 @@ _ENTHUSIASM_PATTERNS = (
             "fab",
             "ace",
             "incredible",
+            "sick",
+            "mint",
+            "mega",
+            "class",
             "honour",
             "honor",
             "privilege",
@@ -1249,7 +1262,7 @@ _LATER_ROUND = [
     "next conversation", "next meeting", "again", "rest of the team", "in person",
     "further conversations", "continuing", "continue the conversation", "future", "decision",
     "next week", "panel interview", "coming weeks", "coming days", "soon", "more of the team",
-    "in the process", "shadow shift", "induction", "first shift",
+    "in the process", "shadow shift", "induction", "first shift", "at the trial",
 ]  # fmt: skip
 _PLACEHOLDER_WORDS = (
     r"name|company|organi[sz]ation|role|position|title|job|interviewer|hiring|manager|"
