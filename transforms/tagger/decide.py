@@ -768,7 +768,7 @@ def _starts_noun_phrase(word: str) -> bool:
 
 
 _I = _words("i i'm i've i'd i'll i’m i’ve i’d i’ll")
-_SELF_OR_EMPLOYER_BEFORE = re.compile(r"\b(?:it(?: is| was|['’]s)|this is|its)\s+$", re.IGNORECASE)
+_SELF_INTRODUCED_BEFORE = re.compile(r"\b(?:it(?: is| was|['’]s)|this is|its)\s+$", re.IGNORECASE)
 
 
 def _number_ok(text: str, cue: Cue) -> bool:
@@ -1018,7 +1018,7 @@ def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
         return False
     if (
         word.lower() in _WORKPLACES
-        and text[cue.start - 4 : cue.start].lower() == "the "
+        and text[max(0, cue.start - 4) : cue.start].lower() == "the "
         and not text[cue.end : cue.end + 2].lstrip(" ")[:1].isupper()
     ):
         return False  # "the wider work of the School": the employer (not "the Station Road")
@@ -1039,7 +1039,7 @@ def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
         return True  # "with Project Ember": a named project (not "the Programme Manager role")
     if before and before[-1].lower() in _NAME_PRECEDERS or _vocative(text, cue, before):
         return False
-    if _SELF_OR_EMPLOYER_BEFORE.search(text, max(0, run_start - 12), run_start):
+    if _SELF_INTRODUCED_BEFORE.search(text, max(0, run_start - 12), run_start):
         return False  # "it was Kamil for the packing job", "this is Lee from this morning"
     if text[cue.end : cue.end + 2] in {"'s", "’s"} or (
         text[cue.end - 1 : cue.end] == "s" and text[cue.end : cue.end + 1] in {"'", "’"}
