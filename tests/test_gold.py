@@ -19,7 +19,7 @@ from transforms.tagger import load_tagger
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 
-# group -> (its files, relative to GOLD_DIR; F1 floor per feature)
+# group -> (its files, relative to GOLD_DIR, "|" between patterns; F1 floor per feature)
 FLOORS: dict[str, tuple[str, dict[str, float]]] = {
     # the gold set (328 notes)
     "gold": ("notes.jsonl", {
@@ -27,11 +27,11 @@ FLOORS: dict[str, tuple[str, dict[str, float]]] = {
         "handed_on_exit": 1.00, "specific_reference": 0.99, "fit_argument": 0.93,
         "enthusiasm": 0.96,
     }),
-    # sets a..j, o..q, t and u..y together (2,820 notes), read to find the rules' gaps
-    "further": ("more/notes_[a-jo-qt-y].jsonl", {
-        "generic": 0.95, "thanks_only": 0.97, "gift": 0.97, "prewritten": 0.99,
+    # sets a..j, o..q, t, u..y and aa together (2,970 notes), read to find the rules' gaps
+    "further": ("more/notes_[a-jo-qt-y].jsonl|more/notes_aa.jsonl", {
+        "generic": 0.95, "thanks_only": 0.97, "gift": 0.98, "prewritten": 0.99,
         "handed_on_exit": 0.98, "specific_reference": 0.96, "fit_argument": 0.97,
-        "enthusiasm": 0.94,
+        "enthusiasm": 0.95,
     }),
     # sets k and l (300 notes), held out from rule writing
     "held_out": ("more/notes_[kl].jsonl", {
@@ -47,14 +47,20 @@ FLOORS: dict[str, tuple[str, dict[str, float]]] = {
     }),
     # sets r and s (270 notes), written while the fifth session's rules were made, never read
     "newest_held_out": ("more/notes_[rs].jsonl", {
-        "generic": 0.95, "thanks_only": 0.97, "gift": 0.98, "prewritten": 1.00,
-        "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.94,
+        "generic": 0.96, "thanks_only": 0.97, "gift": 0.98, "prewritten": 1.00,
+        "handed_on_exit": 1.00, "specific_reference": 0.95, "fit_argument": 0.94,
         "enthusiasm": 0.97,
     }),
     # set z (150 notes), written in the sixth session from DESIGN.md and the guide, never read
     "sixth_held_out": ("more/notes_z.jsonl", {
-        "generic": 0.90, "thanks_only": 0.95, "gift": 0.90, "prewritten": 1.00,
-        "handed_on_exit": 1.00, "specific_reference": 0.93, "fit_argument": 0.92,
+        "generic": 0.91, "thanks_only": 0.95, "gift": 0.90, "prewritten": 1.00,
+        "handed_on_exit": 1.00, "specific_reference": 0.94, "fit_argument": 0.92,
+        "enthusiasm": 0.97,
+    }),
+    # set ab (150 notes), written at the end of the sixth session, never read
+    "last_held_out": ("more/notes_ab.jsonl", {
+        "generic": 0.94, "thanks_only": 0.97, "gift": 1.00, "prewritten": 0.96,
+        "handed_on_exit": 0.95, "specific_reference": 0.95, "fit_argument": 0.94,
         "enthusiasm": 0.97,
     }),
 }  # fmt: skip
@@ -64,11 +70,21 @@ FLOORS: dict[str, tuple[str, dict[str, float]]] = {
 def scores(group: str) -> dict[str, Any]:
     """The evaluation of a group's files together (each line a valid record)."""
     records: list[dict[str, Any]] = []
-    for path in sorted(GOLD_DIR.glob(FLOORS[group][0])):
+    for path in _paths(group):
         valid, rejected = parse_records(path.read_text(encoding="utf-8").split("\n"))
         assert not rejected, f"{path}: {rejected}"
         records += valid
     return evaluate_records(records, load_tagger())
+
+
+def _paths(group: str) -> list[Path]:
+    patterns = FLOORS[group][0].split("|")
+    return sorted(path for pattern in patterns for path in GOLD_DIR.glob(pattern))
+
+
+def test_every_labelled_file_is_in_one_group() -> None:
+    grouped = [path for group in FLOORS for path in _paths(group)]
+    assert sorted(grouped) == sorted(GOLD_DIR.glob("**/*.jsonl"))
 
 
 @pytest.mark.parametrize(
@@ -80,7 +96,7 @@ def test_f1_does_not_fall(group: str, feature: str) -> None:
 
 
 def test_the_further_sets_are_all_scored() -> None:
-    assert scores("further")["n"] == 2820
+    assert scores("further")["n"] == 2970
 
 
 def test_every_note_is_scored() -> None:

@@ -1164,3 +1164,34 @@ def test_plainer_eagerness_trials_after_the_interview_and_gifts_for_you_and_the_
     tagger: Tagger, text: str, feature: str, expected: bool
 ) -> None:
     assert has(tagger, text, feature) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I hope the lady in the lounge who was not feeling well is better now.", True),
+        ("I hope your daughter's driving test goes well on Friday!", True),
+        ("I hope you get to the bottom of the air compressor in the packing hall.", True),
+        ("The early shift at 5am at the offices by the station is no problem for me.", True),
+        ("Can't believe the festival went from 2,000 to 15,000 tickets in three years.", True),
+        ("For the printer problem on 3rd floor, maybe check the driver.", True),
+        ("You say the chilled delivery come at 2am and sometimes late.", True),
+        ("Still laughing about your client who brings in a photo of the same celeb.", True),
+        ("The old centrifuge with the 'do not trust the timer' sticker made me smile.", True),
+        ("The climbing wall and the kayak sessions on the lake sound AMAZING.", True),
+        ("Hope the rest of your day goes well.", False),
+        ("The salary is fine with me and the shift pattern is no problem for me.", False),
+        ("Thanks for today, would LOVE to join!! x", False),
+        ("Thank you for the interview for Band 5 staff nurse.", False),
+        ("It was exciting to hear about the company's ambitions for the future.", False),
+        (
+            "It was interesting to hear about the challenges of a genuinely data-driven culture.",
+            False,
+        ),
+        ("I was pleased to learn more about the laboratory and the research it supports.", False),
+    ],
+)
+def test_hopes_conditions_accepted_and_stories_are_specific_and_shouting_is_not(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    assert has(tagger, text, "specific_reference") is expected

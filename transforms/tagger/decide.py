@@ -77,7 +77,11 @@ _GENERIC_OBJECTS = _words(
     digital actuarial research scope understanding ahead proud client service gift talent
     knack candidates candidate number shortlist warmth spirit purpose shared continuous
     improvement engaged online centred centered patient-centred person-centred client-centred
-    customer-centric focus commitment nuanced stimulating illuminating thoughtful"""
+    customer-centric focus commitment nuanced stimulating illuminating thoughtful ambitions
+    ambition aims journey variety range types kinds mix developing trainees trainee apprentices
+    session emphasis behaviours behaviors profile competencies competency directorate division
+    function landscape evolving changing grown rest pattern patterns delay wait
+    mix-up confusion"""
 )
 # Common verbs: a clause that goes on past its noun phrase ("the team's mission reminded me",
 # "how the team works") names nothing by them.
@@ -104,7 +108,7 @@ _WORKPLACES = _words(
     studio branch bar cafe café unit workplace gym facility factory plant showroom venue yard
     farm workshop garage centre center station classroom mill bakery pub brewery bank agency
     council charity university college
-    surgery pharmacy gallery museum library theatre hospital home grounds"""
+    surgery pharmacy gallery museum library theatre hospital home grounds lab laboratory"""
 )
 # Praise that names nothing: "the strong team culture", "the discussion informative".
 _VAGUE_PRAISE = _words(
@@ -113,7 +117,10 @@ _VAGUE_PRAISE = _words(
     interesting fascinating useful valuable productive enjoyable engaging innovative vibrant
     dynamic exceptional outstanding fun relaxed inclusive collaborative driven motivated
     talented dedicated passionate caring worthwhile rewarding encouraging enlightening lively
-    happy real high remarkable distinguished unwavering evident"""
+    happy real high remarkable distinguished unwavering evident data-driven customer-focused
+    people-first fast-paced forward-thinking cutting-edge world-class award-winning
+    market-leading fast-growing well-established high-performing results-driven mission-driven
+    purpose-driven"""
 )
 _NOT_CONTENT = _GENERIC_OBJECTS | _WORKPLACES | _VAGUE_PRAISE | _COMMON_VERBS
 # Words before a gift that make it hypothetical or someone else's idea ("a friend suggested
@@ -730,7 +737,9 @@ def _has_content(text: str, end: int) -> bool:
         ):
             return False  # "enjoyed the day and would love to join": a new clause
         if word.lower() in _RELATIVES:
-            return False  # "the values that drive your team": what follows describes them
+            # "your client who brings in a photo of the same celeb": a story about someone
+            # (but "the values that drive your team" only describes them)
+            return word.lower() in _WHO and previous.lower() in _PEOPLE
         if word[:1].isupper() and word.endswith(("'s", "’s")):
             continue  # "Acme's mission": most likely the employer's name
         lower = _CONTRACTION.sub("", word.lower()).strip("'’")
@@ -745,6 +754,7 @@ def _is_content(lower: str) -> bool:
         lower not in STOP_WORDS
         and lower not in _NOT_CONTENT
         and not (lower[-1] == "s" and lower[:-1] in _NOT_CONTENT)
+        and not (lower[-2:] == "ly" and lower[:-2] in _NOT_CONTENT)  # "genuinely"
     )
 
 
@@ -754,6 +764,11 @@ _AT_EMPLOYER = re.compile(
 )
 _CONJUNCTIONS = _words("and but so because as")
 _RELATIVES = _words("that which who whom where")
+_WHO = _words("who whom")
+_PEOPLE = _words(
+    """client customer patient resident guest child boy girl lady man woman kid student pupil
+    baby toddler gentleman chap bloke guy"""
+)
 # (the pipeline's own redaction tags are words: "introducing me to [NAME] from the data team")
 _CLAUSE_END = re.compile(
     r"[.!?;,:\n{<]|\[(?!(?:NAME|EMAIL|PHONE|URL|ADDRESS)\])|__|\b(?:INSERT|ENTER)\b"
@@ -785,6 +800,7 @@ def _number_ok(text: str, cue: Cue) -> bool:
         (after and after[0].lower().rstrip(".") in _AFTER_NUMBER_EXCLUDED)
         or (after and after[0] == "+")
         or (before and before[-1].lower() in _MONTHS)
+        or (before and before[-1].lower() in _GRADE_WORDS)
         or _clock_time(text, cue, before, after)
         or _ROLE_AFTER_NUMBER.match(text, cue.end) is not None  # "the Year 4 teacher post"
         or _TEXT_SPEAK.match(text, cue.start) is not None  # "hope 2 hear from u"
@@ -793,6 +809,11 @@ def _number_ok(text: str, cue: Cue) -> bool:
     )
 
 
+_GRADE_WORDS = _words("band grade level tier scale")
+_SHOUTED = STOP_WORDS | _words(
+    """love loved amazing great thank thanks really sooo soo excited keen want need best hope
+    please definitely absolutely huge massive big fun brilliant happy glad"""
+)
 # "I may be 61 but ...", "aged 45": the writer's age
 _AGE_BEFORE = re.compile(
     r"\b(?:i(?:['’]m| am| may be| might be| was)|aged|age)\s+"
@@ -918,9 +939,11 @@ def _praised_thing(text: str, praise: Cue) -> Cue | None:
         inner = next((k for k, w in enumerate(thing) if w.lower() in _INNER_SUBJECTS), None)
         if inner is not None:  # "the room you've just finished": the room
             thing = thing[:inner]
-        if not _COPULAS.isdisjoint(w.lower() for w in thing):
-            continue  # "your offices are beautiful and the view": try "the view"
-        if 0 < len(thing) <= 8 and any(_is_content(w.lower()) for w in thing):
+        if not _COPULAS.isdisjoint(w.lower() for w in thing) or len(thing) > 8:
+            # "your offices are beautiful and the view": try "the view"; "the old centrifuge
+            # with the 'do not trust the timer' sticker": try the shorter thing too
+            continue
+        if thing and any(_is_content(w.lower()) for w in thing):
             return praise._replace(start=word.start())
         return None
     return None
@@ -1016,6 +1039,8 @@ def _capitalised_ok(text: str, cue: Cue, check_sentence: bool = True) -> bool:
     word = text[cue.start : cue.end]
     if word.lower() in _CAPS_STOP or not word.upper().strip("X"):
         return False
+    if word.isupper() and word.lower() in _SHOUTED:
+        return False  # "would LOVE to join", "SO excited": emphasis, not an acronym
     if (
         word.lower() in _WORKPLACES
         and text[max(0, cue.start - 4) : cue.start].lower() == "the "

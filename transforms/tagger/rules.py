@@ -1521,7 +1521,9 @@ _CONTENT_CUES = [
     "the issues with", "the problem you", "the problems you", "the issue you", "you have got",
     # what they were told, restated: "I understand now the residents with dementia need ..."
     "i understand now", "i understand that", "i understood that", "i understand the",
-    "touched by", "moved by", "heard that", "having heard",
+    "touched by", "moved by", "heard that", "having heard", "can't believe", "cant believe",
+    "can not believe", "cannot believe", "couldn't believe", "could n't believe",
+    "ca n't believe", "sorry about the",
 ]  # fmt: skip
 _REMARKS = [
     "you mentioned", "you said", "you described", "you explained", "you shared", "you noted",
@@ -1538,7 +1540,8 @@ _REMARKS = [
     "as you suggested", "you suggested", "as you recommended", "you recommended",
     "as you advised", "you advised", "you picked out", "you picked",
     # non-native: "As you told the home needs carers who speak Punjabi", "you ask me about"
-    "as you told", "like you told", "you ask me", "you ask me about",
+    "as you told", "like you told", "you ask me", "you ask me about", "you say the",
+    "you say that",
 ]  # fmt: skip
 # "The sensory room you've just finished is beautiful", "the salt room sounds amazing": praise,
 # after which decide.py looks back for the thing praised (a content word in "the ...").
@@ -1601,9 +1604,23 @@ _THAT_THING = re.compile(
 # settling in", "hope the audit goes well" (their news; not "hope the interview went well"), and
 # "On the forecasting question, I built ..." (a question asked there, named by its topic).
 _HOPE_IT_GOES_WELL = re.compile(
-    r"\bhope (?:the|your) (?P<cue>[\w-]+(?: [\w-]+){0,2}) (?:is|are|goes|went|was|were|gets|got|"
-    r"settles|"
-    r"settling|recovers|recovered|turns|turned|comes|came|runs|ran)\b",
+    r"\bhope (?:that )?(?:the|your) (?P<cue>[\w'’-]+(?: [\w'’-]+){0,6}?) (?:is|are|goes|go|went|"
+    r"was|were|gets|got|settles|settling|recovers|recovered|turns|turned|comes|came|runs|ran|"
+    r"behaves|works|worked|feels|stays|holds|opens|arrives|passes|finishes|lands)\b",
+    re.IGNORECASE,
+)
+# "I hope you get to the bottom of the air compressor that keeps tripping"
+_HOPE_YOU_FIX = re.compile(
+    r"\bhope you (?:get to the bottom of|sort out|sort|fix|find|solve|crack) (?:the|your) "
+    r"(?P<cue>[\w'’-]+(?: [\w'’-]+){0,3})",
+    re.IGNORECASE,
+)
+# "The early shift at 5am is no problem for me", "the rural round past the reservoir is fine
+# with me": a condition they described, accepted.
+_FINE_WITH_ME = re.compile(
+    r"\b(?:the|your) (?P<cue>[\w'’-]+(?: [\w'’-]+){0,10}?) (?:is|are|sounds|would be|will be) "
+    r"(?:absolutely |totally |completely )?(?:no problem|not a problem|fine|ok|okay|no bother|"
+    r"no issue|not an issue) (?:for|with|by) me\b",
     re.IGNORECASE,
 )
 # The animals of the place: "the office dog", "your shop cat" (not "a dog", "my dog").
@@ -1615,7 +1632,7 @@ _THEIR_ANIMAL = re.compile(
 )
 _NAMED_QUESTION = re.compile(
     r"\b(?:on|about|to|re|regarding|for|with) (?:the|your) (?P<cue>[\w-]+(?: [\w-]+)?) "
-    r"question\b",
+    r"(?:question|problem|issue)\b",
     re.IGNORECASE,
 )
 # "About your question for night shifts: ..."
@@ -1685,6 +1702,8 @@ def specific_rules() -> list[Rule]:
 
         Rule("SPEC_TOPIC", "specific_reference.that_thing", _THAT_THING, ("that", "those")),
         Rule("SPEC_NOUN", "specific_reference.hope_it_goes_well", _HOPE_IT_GOES_WELL, ("hope",)),
+        Rule("SPEC_NOUN", "specific_reference.fine_with_me", _FINE_WITH_ME, (" me",)),
+        Rule("SPEC_NOUN", "specific_reference.hope_you_fix", _HOPE_YOU_FIX, ("hope you",)),
         Rule("SPEC_NOUN", "specific_reference.named_question", _NAMED_QUESTION, ("question",)),
         Rule("SPEC_NOUN", "specific_reference.question_about", _QUESTION_ABOUT, ("question",)),
         Rule("SPEC_REMARK", "specific_reference.their_staff_said", _THEIR_STAFF_SAID,
