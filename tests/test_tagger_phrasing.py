@@ -1195,3 +1195,19 @@ def test_hopes_conditions_accepted_and_stories_are_specific_and_shouting_is_not(
     tagger: Tagger, text: str, expected: bool
 ) -> None:
     assert has(tagger, text, "specific_reference") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Counterbalance and reach licences both in date, can start Monday.", True),
+        ("SIA door supervisor and CCTV licences valid till 2027.", True),
+        ("Thanks for seeing me. Clean licence, know the area well.", True),
+        ("Thanks. 2 yrs domiciliary care, own car.", True),
+        ("I clean offices 3 years already, I am hard worker.", True),
+        ("Two years ago I moved here.", False),
+        ("In 3 years the company has doubled.", False),
+    ],
+)
+def test_terse_records_and_licences_in_date(tagger: Tagger, text: str, expected: bool) -> None:
+    assert has(tagger, text, "fit_argument") is expected

@@ -776,8 +776,22 @@ _FIT_PATTERNS = (
     (
         "fit.trade_papers",
         r"\b(?:sia|cscs|cpcs|ipaf|pasma|npors|ecs|hgv|lgv|pcv|forklift|flt|counterbalance)"
-        r" (?:badge|card|licen[cs]e|ticket|certificate)s?\b",
+        r" (?:badge|card|licen[cs]e|ticket|certificate)s?\b|"
+        # "licences both in date", "CCTV licences valid till 2027", "clean licence"
+        r"\blicen[cs]es? (?:both |all |are |is )?(?:in date|valid|current|up to date)\b|"
+        r"\bclean (?:driving |full )?licen[cs]e\b",
         ("badge", "card", "licen", "ticket", "certificate"),
+    ),
+    # "2 yrs domiciliary care, own car", "6 yrs multi-drop in 3.5t vans": a terse record that
+    # opens its clause; "I clean offices 3 years already"
+    (
+        "fit.n_years_terse",
+        r"(?:^|(?<=[.!?,]\s)|(?<=\n))"
+        + _NUMBER_WORDS
+        + r"\+? (?:years?|yrs)(?: of)? (?!ago\b|old\b|later\b|time\b|on\b|in\b|from\b|"
+        r"since\b|down\b|into\b|back\b|before\b|after\b|to\b|and\b)[a-z][\w-]*|"
+        r"\b" + _NUMBER_WORDS + r"\+? (?:years?|yrs) already\b",
+        ("year", "yrs"),
     ),
     # "I am barber 7 years", "In Ukraine I was kindergarten teacher 8 years"
     (
