@@ -42,13 +42,13 @@ FLOORS: dict[str, tuple[str, dict[str, float]]] = {
     # sets m and n (300 notes), written after the third session's rules, never read
     "later_held_out": ("more/notes_[mn].jsonl", {
         "generic": 0.94, "thanks_only": 0.97, "gift": 0.96, "prewritten": 1.00,
-        "handed_on_exit": 1.00, "specific_reference": 0.95, "fit_argument": 0.94,
+        "handed_on_exit": 1.00, "specific_reference": 0.95, "fit_argument": 0.95,
         "enthusiasm": 0.96,
     }),
     # sets r and s (270 notes), written while the fifth session's rules were made, never read
     "newest_held_out": ("more/notes_[rs].jsonl", {
         "generic": 0.96, "thanks_only": 0.97, "gift": 0.98, "prewritten": 1.00,
-        "handed_on_exit": 1.00, "specific_reference": 0.95, "fit_argument": 0.94,
+        "handed_on_exit": 1.00, "specific_reference": 0.95, "fit_argument": 0.95,
         "enthusiasm": 0.97,
     }),
     # set z (150 notes), written in the sixth session from DESIGN.md and the guide, never read
