@@ -1211,3 +1211,20 @@ def test_hopes_conditions_accepted_and_stories_are_specific_and_shouting_is_not(
 )
 def test_terse_records_and_licences_in_date(tagger: Tagger, text: str, expected: bool) -> None:
     assert has(tagger, text, "fit_argument") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "expected"),
+    [
+        (
+            "I wanted to say thanks, so I left this note with the receptionist.",
+            "handed_on_exit",
+            True,
+        ),
+        ("I've attached a copy of my SIA licence, valid until 2026.", "fit_argument", False),
+    ],
+)
+def test_only_counterfactual_hand_overs_and_papers_sent_in_the_clause_are_left_out(
+    tagger: Tagger, text: str, feature: str, expected: bool
+) -> None:
+    assert has(tagger, text, feature) is expected

@@ -339,7 +339,7 @@ def decide_fit(text: str, cues: Cues) -> list[Cue]:
         and not _BARE_CLAIM.match(text, c.end)
         and not (c.rule in _BRINGING and _BRINGS_PAPERS.match(text, c.end))
         and text[c.end : c.end + 2] not in _FIELD_AFTER  # "my background in [field]"
-        and not (c.rule == "fit.trade_papers" and _PAPERS_HANDED.search(text, 0, c.start))
+        and not (c.rule == "fit.trade_papers" and _papers_handed(text, c.start))
     ]
     found += [y for c in cues.get("FIT_YEARS", []) if (y := _years_cue(text, c)) is not None]
     found += [
@@ -393,10 +393,17 @@ _WHEN_WORDS = _words("morning afternoon evening week weekend year month time sum
 # "a fair few interviews", "a couple of interviews": what is done comes after these
 _QUANTITY_WORDS = _words("a an the my fair few lot lots of couple number some many several loads")
 _BRINGING = frozenset({"fit.i_bring", "fit.bring_my"})
-# "I enclose a copy of my CSCS card", "I'll bring my SIA licence": papers, not a case
+
+
+def _papers_handed(text: str, start: int) -> bool:
+    """'I enclose a copy of my CSCS card', 'I'll bring my SIA licence, valid until May':
+    papers handed over in the clause, not a case."""
+    return _PAPERS_HANDED.search(_clause_before(text, start, 100)) is not None
+
+
 _PAPERS_HANDED = re.compile(
-    r"\b(?:copy|copies|scan|photo|bring|brought|enclose|enclosed|attach|attached|send|sent|"
-    r"sending|left|forward|forwarded)\b(?: (?:of|a|my|the|copy|scan|photo|you))*\s+$",
+    r"\b(?:copy|copies|scan|scanned|photo|photos|bring|brought|enclose|enclosed|enclosing|"
+    r"attach|attached|attaching|send|sent|sending|forward|forwarded|upload|uploaded)\b",
     re.IGNORECASE,
 )
 _FIELD_AFTER = frozenset({" [", " {", " <", " _"})
@@ -652,6 +659,15 @@ _PAST_VISIT = re.compile(
 # --- handed on exit ----------------------------------------------------------------------------
 
 
+# "would have left a note at reception but ...": the hand-over did not happen (but "I wanted to
+# say thanks, so I left this with reception" did)
+_COUNTERFACTUAL_BEFORE = re.compile(
+    r"\b(?:(?:would|could|might)(?: have|['’]ve)|(?:was|were) going to|meant to|planned to)"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _hand_to_desk(text: str, hand: Cue, desk: Cue) -> bool:
     """'left [this note] with the receptionist': only note words between verb and desk."""
     if not hand.end <= desk.start <= hand.end + 60:
@@ -693,7 +709,9 @@ def decide_handed(text: str, cues: Cues) -> list[Cue]:
     """Left with the front desk, or a hand-over of the note together with 'on my way out'."""
     ok = [c for c in cues.get("HANDOFF_DESK", []) if not negated(text, c.start)]
     for hand in cues.get("HAND", []):
-        if negated(text, hand.start) or _hypothetical(text, hand.start):
+        if negated(text, hand.start) or _COUNTERFACTUAL_BEFORE.search(
+            text, max(0, hand.start - 40), hand.start
+        ):
             continue
         for desk in cues.get("DESK", []):
             if _hand_to_desk(text, hand, desk):
