@@ -164,7 +164,7 @@ def backfill(
             loaded = [f for f in loaded if not f.skipped]
         now = datetime.now(UTC)
         outcomes = [
-            (f.path.name, *reload_file(paths.warehouse, f, scans[f.path], run_id, now))
+            (f.name, *reload_file(paths.warehouse, f, scans[f.path], run_id, now))
             for f, _ in plan.reload
         ]
         reloaded = [result for _, result, changed in outcomes if changed]

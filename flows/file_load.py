@@ -101,7 +101,7 @@ def load_file(
                     now,
                     decode_errors=raw.decode_errors,
                     validator=validator,
-                    run_name=file.path.name if number == 1 else f"{file.path.name} #{number}",
+                    run_name=file.name if number == 1 else f"{file.name} #{number}",
                 )
             except FileRejected:
                 raise
@@ -131,12 +131,10 @@ def load_file(
     ).fetchall()
     con.execute(
         "insert into batch_accounting values (?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?)",
-        [scan.content_hash, file.path.name, file.kind, file.file_format, arrival.seq,
+        [scan.content_hash, file.name, file.kind, file.file_format, arrival.seq,
          arrival.arrived_at, run_id, rows_read, rows_loaded, rows_quarantined, file_error],
     )  # fmt: skip
-    return FileResult(
-        file.path.name, file.kind, rows_read, rows_loaded, rows_quarantined, file_error
-    )
+    return FileResult(file.name, file.kind, rows_read, rows_loaded, rows_quarantined, file_error)
 
 
 def _refused_on_surprise(chunks: Iterator[inbox.RawBatch]) -> Iterator[inbox.RawBatch]:
@@ -192,7 +190,7 @@ def _stage_quarantine(
 ) -> None:
     rows = errors.select(
         pl.lit(file_hash).alias("file_hash"),
-        pl.lit(file.path.name).alias("file_name"),
+        pl.lit(file.name).alias("file_name"),
         "row_number",
         "column_name",
         "rule",

@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 from transforms.parse import ERROR_SCHEMA, ROW, FileRejected, contract_for
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+OTHER_FORMAT = "other"
 _NAME = re.compile(r"^(notes|outcomes)[^/]*$", re.IGNORECASE)
 _PARQUET_MAGIC = b"PAR1"
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -43,6 +44,12 @@ class InboxFile:
     kind: str
     file_format: str
 
+    @property
+    def name(self) -> str:
+        """The file's name as text that can be stored and shown: a name in another encoding
+        (a Windows zip unpacked here: "notes_\\xe9quipe.csv") keeps its bytes as escapes."""
+        return self.path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
 
 @dataclass(frozen=True)
 class RawBatch:
@@ -52,13 +59,19 @@ class RawBatch:
 
 
 def discover(inbox: Path) -> list[InboxFile]:
-    """Batch files by name (notes*, outcomes*) and extension, oldest first."""
+    """Batch files by name (notes*, outcomes*), oldest first. A batch file in a format the
+    pipeline does not read (notes.xlsx, outcomes.tsv) is listed as "other", to be refused by
+    name rather than passed over in silence; gzip CSV may be named .csv.gz."""
     found = []
     for path in inbox.iterdir() if inbox.is_dir() else []:
-        match = _NAME.match(path.stem)
-        fmt = FORMATS.get(path.suffix.lower())
-        if path.is_file() and match and fmt:
-            found.append(InboxFile(path, match.group(1).lower(), fmt))
+        inner = Path(path.name[:-3]) if path.name.lower().endswith(".gz") else Path(path.name)
+        match = _NAME.match(inner.stem)
+        if not (match and path.is_file()):
+            continue
+        fmt = FORMATS.get(inner.suffix.lower(), OTHER_FORMAT)
+        if inner.name != path.name and fmt != "csv":
+            fmt = OTHER_FORMAT  # the JSON Lines and Parquet readers take plain files only
+        found.append(InboxFile(path, match.group(1).lower(), fmt))
     return sorted(found, key=lambda f: (f.path.stat().st_mtime_ns, f.path.name))
 
 
@@ -134,6 +147,16 @@ def read_chunks(file: InboxFile, *, chunk_rows: int, valid_utf8: bool = True) ->
     Raises FileRejected before the first batch when the file cannot be read at all. Text that is
     not valid UTF-8 is read lossily (U+FFFD) and every batch says so, for per-cell reporting.
     """
+    if file.name != file.path.name:  # the readers take text paths only
+        raise FileRejected(
+            "the file name is not UTF-8 (its odd bytes are shown as \\x escapes): rename the "
+            "file and it will be read"
+        )
+    if file.file_format == OTHER_FORMAT:
+        raise FileRejected(
+            f"not a format the pipeline reads ({''.join(file.path.suffixes) or 'no extension'}): "
+            "save it as CSV (UTF-8), JSON Lines or Parquet"
+        )
     head = _head(file.path)
     if not head:
         raise FileRejected("the file is empty (0 bytes)")
@@ -155,6 +178,18 @@ def read_chunks(file: InboxFile, *, chunk_rows: int, valid_utf8: bool = True) ->
             "the file has no header row"
             if file.file_format == "csv"
             else "the file has no JSON lines"
+        )
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if file.file_format == "csv" and start[:4].lower() == b"sep=":
+        raise FileRejected(
+            'the first line is a spreadsheet\'s "sep=" marker: delete that line so that the '
+            "header row comes first"
+        )
+    if file.file_format == "jsonl" and start[:1] == b"[":
+        raise FileRejected("this is a JSON array, not JSON Lines: write one object per line")
+    if file.file_format == "jsonl" and start.split(b"\n", 1)[0].strip() == b"{":
+        raise FileRejected(
+            "this is JSON spread over several lines, not JSON Lines: write one object per line"
         )
     if file.file_format == "csv":
         yield from _csv_chunks(file.path, chunk_rows, not valid_utf8, head, compressed)

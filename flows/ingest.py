@@ -96,13 +96,13 @@ def ingest_inbox(
                 continue
             scan = scan_inbox_file(file, scans)
             if scan.content_hash in known:
-                results.append(FileResult(file.path.name, file.kind, 0, 0, 0, None, skipped=True))
+                results.append(FileResult(file.name, file.kind, 0, 0, 0, None, skipped=True))
                 continue
             gx_project = gx_project or gx_process.start(gx_project_dir(warehouse))
             result = ingest_file(warehouse, file, scan, now, run_id, gx_project)
             known.add(scan.content_hash)
             if result.file_error:
-                logger.error("%s refused: %s", file.path.name, result.file_error)
+                logger.error("%s refused: %s", file.name, result.file_error)
             logger.info(
                 "%s: read %d, loaded %d, quarantined %d",
                 result.file_name,

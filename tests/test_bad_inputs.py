@@ -214,8 +214,27 @@ def test_bom_crlf_and_quoted_newlines_load(tmp_path: Path) -> None:
 
 def test_files_not_named_like_batches_are_ignored(tmp_path: Path) -> None:
     (tmp_path / "readme.csv").write_text(HEADER)
-    (tmp_path / "notes_1.txt").write_text(HEADER)
+    (tmp_path / ".~lock.notes.csv#").write_text("lock")
+    (tmp_path / "notes_dir.csv").mkdir()
     assert discover(tmp_path) == []
+
+
+def test_batch_files_in_other_formats_are_refused_by_name_not_passed_over(tmp_path: Path) -> None:
+    import gzip
+
+    inbox_dir = tmp_path / "inbox"
+    inbox_dir.mkdir()
+    (inbox_dir / "notes_1.xlsx").write_bytes(b"PK\x03\x04")
+    (inbox_dir / "outcomes.tsv").write_text("interview_id\toutcome\n")
+    (inbox_dir / "notes_2.csv.gz").write_bytes(gzip.compress(_csv(_row("a"))))
+    warehouse = tmp_path / "warehouse.duckdb"
+    ingest_without_server(inbox_dir, warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        files = dict(con.execute("select file_name, file_error from batch_accounting").fetchall())
+        notes = con.execute("select note_id from notes").fetchall()
+    assert notes == [("a",)] and files["notes_2.csv.gz"] is None
+    assert "not a format the pipeline reads (.xlsx)" in files["notes_1.xlsx"]
+    assert "(.tsv)" in files["outcomes.tsv"]
 
 
 def test_outcomes_are_recognised_by_name(tmp_path: Path) -> None:
@@ -385,3 +404,38 @@ def test_a_quote_left_open_to_the_end_is_named_not_merged(tmp_path: Path) -> Non
     broken = first.replace("Thanks for", '"Thanks for', 1)  # opens a quote it never closes
     checked = _check(tmp_path, "notes_q.csv", "\n".join([header, broken, *rest, ""]).encode())
     assert checked.quarantined == [(1, None, "unclosed_quote")] and checked.rows_loaded == 0
+
+
+def test_a_file_name_in_another_encoding_is_refused_by_name_and_the_rest_loads(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    inbox_dir = tmp_path / "inbox"
+    inbox_dir.mkdir()
+    (inbox_dir / os.fsdecode(b"notes_\xe9quipe.csv")).write_bytes(_csv(_row("a")))
+    (inbox_dir / "notes_ok.csv").write_bytes(_csv(_row("b")))
+    warehouse = tmp_path / "warehouse.duckdb"
+    ingest_without_server(inbox_dir, warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        files = con.execute("select file_name, file_error from batch_accounting").fetchall()
+        notes = con.execute("select note_id from notes").fetchall()
+    assert notes == [("b",)]
+    errors = dict(files)
+    assert errors["notes_ok.csv"] is None
+    assert "not UTF-8" in errors["notes_\\xe9quipe.csv"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "hint"),
+    [
+        ("notes_excel.csv", b"sep=,\n" + _csv(_row("a")), '"sep=" marker'),
+        ("notes_array.jsonl", json.dumps([_row("a"), _row("b")]).encode(), "JSON array"),
+        ("notes_pretty.jsonl", json.dumps(_row("a"), indent=2).encode(), "several lines"),
+    ],
+)
+def test_spreadsheet_and_json_shapes_get_a_hint(
+    tmp_path: Path, name: str, data: bytes, hint: str
+) -> None:
+    checked = _check(tmp_path, name, data)
+    assert checked.file_error is not None and hint in checked.file_error

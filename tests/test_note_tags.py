@@ -56,7 +56,18 @@ def test_hours_to_send_and_bucket(tagger: Tagger, sent_after: float, bucket: str
 
 
 @pytest.mark.parametrize(
-    ("enclosure", "gift"), [("fruit basket", True), ("  ", False), (None, False)]
+    ("enclosure", "gift"),
+    [
+        ("fruit basket", True),
+        ("  ", False),
+        (None, False),
+        ("N/A", False),
+        (" none ", False),
+        ("-", False),
+        ("false", False),
+        ("No", False),
+        ("a box of noodles", True),
+    ],
 )
 def test_enclosure_is_a_gift(tagger: Tagger, enclosure: str | None, gift: bool) -> None:
     assert tag_notes(notes({"enclosure": enclosure}), tagger).note_tags["gift"][0] is gift

@@ -48,12 +48,16 @@ def test_version_is_derived_from_rule_content(tagger: Tagger) -> None:
 
 
 def test_changing_a_rule_changes_the_version(tmp_path: Path) -> None:
-    copy = tmp_path / "tagger"
-    shutil.copytree(CONFIG_PATH.parent, copy)
+    shutil.copytree(CONFIG_PATH.parent.parent, tmp_path / "transforms")
+    copy = tmp_path / "transforms" / "tagger"
     assert tagger_version(copy) == TAGGER_VERSION
     rules = copy / "rules.py"
     rules.write_text(rules.read_text().replace('"thanked"', '"thankd"'))
-    assert tagger_version(copy) != TAGGER_VERSION
+    changed = tagger_version(copy)
+    assert changed != TAGGER_VERSION
+    metadata = copy.parent / "note_tags.py"  # the metadata rules count too
+    metadata.write_text(metadata.read_text().replace('"nothing"', '"nada"'))
+    assert tagger_version(copy) not in {TAGGER_VERSION, changed}
 
 
 def test_every_feature_is_reported(tagger: Tagger) -> None:

@@ -4,7 +4,7 @@ Text and metadata combine with OR. For a non-English note the text features are 
 metadata hit still gives True, otherwise the feature stays null (unknown, not False).
 Metadata rules, each a Polars expression builder:
 
-* gift           |= enclosure is not null/blank
+* gift           |= enclosure is not null, blank or a "none" ("N/A", "-", "false")
 * prewritten     |= sent_at < interview_end
 * handed_on_exit |= channel == "in_person" and (handed_to == "receptionist"
                                                 or 0 <= hours_to_send <= 1)
@@ -78,8 +78,17 @@ def send_bucket(hours: pl.Expr) -> pl.Expr:
 
 
 def enclosure_gift() -> pl.Expr:
-    """Something was enclosed with the note."""
-    return pl.col("enclosure").str.strip_chars().str.len_chars().fill_null(0) > 0
+    """Something was enclosed with the note: not blank, and not a spreadsheet's way of saying
+    nothing ("none", "N/A", "-", "false")."""
+    value = pl.col("enclosure").str.strip_chars().str.to_lowercase()
+    return (value.str.len_chars() > 0).fill_null(False) & ~value.is_in(NOTHING_ENCLOSED).fill_null(
+        False
+    )
+
+
+# What a spreadsheet cell holds when nothing was enclosed.
+NOTHING_ENCLOSED = ["none", "n/a", "na", "n.a.", "-", "--", "—", "null", "nil", "no", "false", "0",
+                    "nothing", "not applicable"]  # fmt: skip
 
 
 def sent_before_end() -> pl.Expr:

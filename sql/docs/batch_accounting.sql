@@ -3,7 +3,7 @@ comment on table batch_accounting is 'One row per input file, keyed by content h
 comment on column batch_accounting.file_hash is 'SHA-256 of the input file the row came from (batch_accounting.file_hash).';
 comment on column batch_accounting.file_name is 'Name of the input file when it was loaded.';
 comment on column batch_accounting.kind is 'notes or outcomes, from the file name.';
-comment on column batch_accounting.file_format is 'csv, jsonl or parquet.';
+comment on column batch_accounting.file_format is 'csv, jsonl or parquet; other for a batch file in a format the pipeline does not read (refused).';
 comment on column batch_accounting.arrival_seq is 'Order in which files were loaded; a later outcome row supersedes an earlier one.';
 comment on column batch_accounting.arrived_at is 'When the file arrived in the inbox (its modification time, UTC).';
 comment on column batch_accounting.loaded_at is 'When the file was loaded into the warehouse.';

@@ -2,7 +2,7 @@
 comment on view file_status is 'One row per input file: arrival, counts and status; refused or quarantined files are backfill candidates.';
 comment on column file_status.file_name is 'Name of the input file when it was loaded.';
 comment on column file_status.kind is 'notes or outcomes, from the file name.';
-comment on column file_status.file_format is 'csv, jsonl or parquet.';
+comment on column file_status.file_format is 'csv, jsonl or parquet; other for a batch file in a format the pipeline does not read (refused).';
 comment on column file_status.arrived_at is 'When the file arrived in the inbox (its modification time, UTC).';
 comment on column file_status.loaded_at is 'When the file was loaded into the warehouse.';
 comment on column file_status.run_id is 'The pipeline or backfill run that loaded it.';

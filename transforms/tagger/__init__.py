@@ -41,7 +41,9 @@ from transforms.tagger.text import OffsetMap, own_words_end, strip_html
 
 _HERE = Path(__file__).parent
 CONFIG_PATH = _HERE / "tagger.cfg"
-_RULE_FILES = ("tagger.cfg", "rules.py", "decide.py", "components.py", "language.py", "text.py")
+# The metadata rules (sent early, enclosure, hand-over) live beside the tagger, in note_tags.py.
+_RULE_FILES = ("tagger.cfg", "rules.py", "decide.py", "components.py", "language.py", "text.py",
+               "../note_tags.py")  # fmt: skip
 _RULES_MAJOR = 1
 _TAGGED_LANGUAGES = frozenset({"en", "und"})
 # Texts tagged together: the regex rules scan a batch at once; its Docs are held meanwhile.
@@ -49,7 +51,8 @@ _BATCH = 1000
 
 
 def tagger_version(directory: Path = _HERE) -> str:
-    """ "rules-<major>+<sha8>" over the config and rule code: any rule change, a new version."""
+    """ "rules-<major>+<sha8>" over the config and rule code (text and metadata rules): any rule
+    change, a new version."""
     digest = hashlib.sha256()
     for name in _RULE_FILES:
         digest.update(name.encode())
