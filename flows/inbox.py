@@ -241,22 +241,36 @@ def _parquet_chunks(path: Path, head: bytes, chunk_rows: int) -> Iterator[RawBat
             break
         except Exception as exc:
             raise FileRejected(f"unreadable Parquet file: {exc}") from exc
-        frame = _plain_columns(batch)
-        yield RawBatch(_numbered(frame, offset), _no_errors(), False)
+        frame, lossy = _plain_columns(batch)
+        yield RawBatch(_numbered(frame, offset), _no_errors(), lossy)
         offset += frame.height
         first = False
     if first:
-        empty = _plain_columns(parquet.schema_arrow.empty_table())
+        empty, _ = _plain_columns(parquet.schema_arrow.empty_table())
         yield RawBatch(_numbered(empty, 1), _no_errors(), False)
 
 
-def _plain_columns(batch: pa.RecordBatch | pa.Table) -> pl.DataFrame:
-    """A Parquet batch with unique column names, and dictionary-encoded (categorical) strings,
-    as pandas writes them, read as plain strings."""
+def _plain_columns(batch: pa.RecordBatch | pa.Table) -> tuple[pl.DataFrame, bool]:
+    """A Parquet batch with unique column names; dictionary-encoded (categorical) strings, as
+    pandas writes them, and binary columns, as some writers store text, read as plain strings.
+    Also whether some binary value was not UTF-8 (read lossily, U+FFFD, to be reported per
+    cell)."""
     frame = pl.from_arrow(batch.rename_columns(_safe_names(batch.schema.names)))
     assert isinstance(frame, pl.DataFrame)
     coded = [n for n, t in frame.schema.items() if isinstance(t, (pl.Categorical, pl.Enum))]
-    return frame.with_columns(pl.col(coded).cast(pl.String)) if coded else frame
+    if coded:
+        frame = frame.with_columns(pl.col(coded).cast(pl.String))
+    lossy = False
+    for name in [n for n, t in frame.schema.items() if t == pl.Binary]:
+        texts = []
+        for value in frame[name].to_list():
+            try:
+                texts.append(None if value is None else value.decode("utf-8"))
+            except UnicodeDecodeError:
+                texts.append(value.decode("utf-8", "replace"))
+                lossy = True
+        frame = frame.with_columns(pl.Series(name, texts, dtype=pl.String))
+    return frame, lossy
 
 
 def _numbered(frame: pl.DataFrame, offset: int) -> pl.DataFrame:

@@ -439,3 +439,22 @@ def test_spreadsheet_and_json_shapes_get_a_hint(
 ) -> None:
     checked = _check(tmp_path, name, data)
     assert checked.file_error is not None and hint in checked.file_error
+
+
+def test_parquet_text_stored_as_binary_loads_and_a_bad_byte_is_named(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [_row("a", text="ok"), _row("b", text="caf\udce9")]  # b: the byte 0xE9 alone
+    columns = {
+        name: pa.array(
+            [r[name].encode("utf-8", "surrogateescape") for r in rows], type=pa.binary()
+        )
+        for name in rows[0]
+    }
+    buffer = io.BytesIO()
+    pq.write_table(pa.table(columns), buffer)
+    checked = _check(tmp_path, "notes_bin.parquet", buffer.getvalue())
+    assert checked.file_error is None and checked.note_ids == ["a"]
+    assert checked.quarantined == [(2, "text", "invalid_utf8")]
+    _assert_nothing_lost(checked)
