@@ -416,7 +416,14 @@ def _jsonl_batch(
         try:
             frame = pl.read_ndjson(io.BytesIO(joined), infer_schema_length=None)
             frame.columns = _safe_names(frame.columns)
-            if frame.height == len(lines) and not any(t.is_nested() for t in frame.dtypes):
+            # A float column under a contract key would write 5 as "5.0" where the line-by-line
+            # reader writes "5": the same note's id must not depend on its neighbours.
+            floats = any(frame.schema.get(key) == pl.Float64 for key in typed)
+            if (
+                frame.height == len(lines)
+                and not floats
+                and not any(t.is_nested() for t in frame.dtypes)
+            ):
                 text = frame.select(pl.all().cast(pl.String))
                 numbered = text.with_columns(pl.Series(ROW, numbers, dtype=pl.UInt32))
                 return RawBatch(numbered.select(ROW, *text.columns), _no_errors(), False)

@@ -458,3 +458,13 @@ def test_parquet_text_stored_as_binary_loads_and_a_bad_byte_is_named(tmp_path: P
     assert checked.file_error is None and checked.note_ids == ["a"]
     assert checked.quarantined == [(2, "text", "invalid_utf8")]
     _assert_nothing_lost(checked)
+
+
+@pytest.mark.parametrize("neighbour", [b"", b'{"note_id": NaN}\n'])
+def test_a_numeric_json_id_reads_the_same_whatever_its_neighbours(
+    tmp_path: Path, neighbour: bytes
+) -> None:
+    rows = [{**_row(), "note_id": 5}, {**_row(), "note_id": 4.5}]
+    data = b"".join(json.dumps(r).encode() + b"\n" for r in rows) + neighbour
+    checked = _check(tmp_path, "notes_num.jsonl", data)
+    assert checked.note_ids == ["5", "4.5"]
