@@ -447,9 +447,7 @@ def test_parquet_text_stored_as_binary_loads_and_a_bad_byte_is_named(tmp_path: P
 
     rows = [_row("a", text="ok"), _row("b", text="caf\udce9")]  # b: the byte 0xE9 alone
     columns = {
-        name: pa.array(
-            [r[name].encode("utf-8", "surrogateescape") for r in rows], type=pa.binary()
-        )
+        name: pa.array([r[name].encode("utf-8", "surrogateescape") for r in rows], type=pa.binary())
         for name in rows[0]
     }
     buffer = io.BytesIO()
