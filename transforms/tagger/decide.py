@@ -828,9 +828,11 @@ def _number_ok(text: str, cue: Cue) -> bool:
 
 
 _GRADE_WORDS = _words("band grade level tier scale")
-_SHOUTED = STOP_WORDS | _words(
+# (not all stop words: "the IT helpdesk", "our US office" are acronyms)
+_SHOUTED = _words(
     """love loved amazing great thank thanks really sooo soo excited keen want need best hope
-    please definitely absolutely huge massive big fun brilliant happy glad"""
+    please definitely absolutely huge massive big fun brilliant happy glad so very much more
+    not never all do cannot can't really totally"""
 )
 # "I may be 61 but ...", "aged 45": the writer's age
 _AGE_BEFORE = re.compile(
