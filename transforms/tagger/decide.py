@@ -516,11 +516,8 @@ _TO_THE_WRITER = re.compile(r" (?:me|us)\b", re.IGNORECASE)
 def _hedged(text: str, start: int, window: int) -> bool:
     """Negated or hypothetical: a negation or hedge word among the words before `start`, or
     'would have' / 'was going to' earlier in the clause."""
-    return _any_word_in(text, start, window, _GIFT_HEDGES) or _hypothetical(text, start)
-
-
-def _hypothetical(text: str, start: int) -> bool:
-    """'would have' / 'was going to' / 'should I join' earlier in the clause."""
+    if _any_word_in(text, start, window, _GIFT_HEDGES):
+        return True
     clause = _clause_before(text, start).lower()
     return any(w in clause for w in _HYPOTHETICAL_WORDS) and bool(_HYPOTHETICAL.search(clause))
 
@@ -832,7 +829,7 @@ _GRADE_WORDS = _words("band grade level tier scale")
 _SHOUTED = _words(
     """love loved amazing great thank thanks really sooo soo excited keen want need best hope
     please definitely absolutely huge massive big fun brilliant happy glad so very much more
-    not never all do cannot can't really totally"""
+    not never all do cannot can't totally"""
 )
 # "I may be 61 but ...", "aged 45": the writer's age
 _AGE_BEFORE = re.compile(

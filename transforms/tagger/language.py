@@ -90,6 +90,7 @@ _ENGLISH_QUICK = re.compile(r"\b(?:the|you|your|thank|thanks|and|for|with|this|w
 _ENGLISH_QUICK_LOWER = re.compile(_ENGLISH_QUICK.pattern)
 
 
+@cache
 def _stop_words(code: str) -> frozenset[str]:
     """spaCy's stop words for a language, read from their module file alone: importing the
     language package would also load its tokenizer exceptions (seconds for French)."""
@@ -160,13 +161,8 @@ def _other_script(words: list[str]) -> str | None:
         return "und"
     if len(candidates) == 1:
         return candidates[0]
-    found = [sum(word in _script_stop_words(code) for word in words) for code in candidates]
+    found = [sum(word in _stop_words(code) for word in words) for code in candidates]
     return candidates[found.index(max(found))]
-
-
-@cache
-def _script_stop_words(code: str) -> frozenset[str]:
-    return _stop_words(code)
 
 
 def _looks_english(text: str) -> bool:

@@ -1614,9 +1614,10 @@ _THAT_THING = re.compile(
 )
 
 
-# SPEC_NOUN cues are one noun, specific when it is a content word (decide.py): "Hope the puppy is
-# settling in", "hope the audit goes well" (their news; not "hope the interview went well"), and
-# "On the forecasting question, I built ..." (a question asked there, named by its topic).
+# SPEC_NOUN cues are a short noun phrase, specific when one of its words is a content word
+# (decide.py): "Hope the puppy is settling in", "hope the audit goes well" (their news; not "hope
+# the interview went well"), and "On the forecasting question, I built ..." (a question asked
+# there, named by its topic).
 _HOPE_IT_GOES_WELL = re.compile(
     r"\bhope (?:that )?(?:the|your) (?P<cue>[\w'’-]+(?: [\w'’-]+){0,6}?) (?:is|are|goes|go|went|"
     r"was|were|gets|got|settles|settling|recovers|recovered|turns|turned|comes|came|runs|ran|"
